@@ -1,0 +1,215 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The billing database as Kysely sees it. Times are UTC epoch milliseconds; money columns end in
+ * `_micro` (integer micro-units); booleans are 0/1 smallints so every engine reads them alike;
+ * JSON columns hold validated documents written by their repository only.
+ */
+export interface BillingSchema {
+  sites: SiteTable;
+  departments: DepartmentTable;
+  users: UserTable;
+  user_numbers: UserNumberTable;
+  carriers: CarrierTable;
+  tariff_plans: TariffPlanTable;
+  rates: RateTable;
+  routing_rules: RoutingRuleTable;
+  calls: CallTable;
+  daily_rollups: DailyRollupTable;
+  spool_files: SpoolFileTable;
+  rejects: RejectTable;
+  recorder_checkpoints: RecorderCheckpointTable;
+}
+
+/** A place with its own time zone, currency and dial plan. */
+export interface SiteTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  country: string;
+  time_zone: string;
+  currency: string;
+  outside_line_code: string | null;
+  international_prefix: string;
+  national_prefix: string | null;
+  /** JSON: ExtensionRange[] */
+  extension_ranges: string;
+  /** JSON: string[] */
+  local_area_codes: string;
+}
+
+/** A node of the organization tree; supervisors are members of its Entra group. */
+export interface DepartmentTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  parent_id: number | null;
+  cost_center: string | null;
+  supervisor_group_id: string | null;
+}
+
+/** A person (or an anonymous extension) calls are charged to. */
+export interface UserTable {
+  id: Generated<number>;
+  upn: string | null;
+  display_name: string;
+  entra_object_id: string | null;
+  sip_uri: string | null;
+  department_id: number | null;
+  site_id: number | null;
+  anonymous: number;
+  created_at: number;
+}
+
+/** A user's phone number (E.164) or extension at a site. */
+export interface UserNumberTable {
+  id: Generated<number>;
+  user_id: number;
+  site_id: number;
+  kind: 'e164' | 'extension';
+  number: string;
+}
+
+/** A telephone company whose tariff prices calls. */
+export interface CarrierTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+}
+
+/** A carrier's plan, in force from `active_from` until the next. */
+export interface TariffPlanTable {
+  id: Generated<number>;
+  carrier_id: number;
+  name: string;
+  currency: string;
+  active_from: number;
+  rounding_decimals: number;
+  rounding_method: 'up' | 'down' | 'half-up';
+  /** JSON: TimeBand[] */
+  time_bands: string;
+  imported_at: number;
+}
+
+/** One destination's price within a plan. */
+export interface RateTable {
+  id: Generated<number>;
+  plan_id: number;
+  prefix: string | null;
+  dest_class: string | null;
+  country: string | null;
+  label: string;
+  connect_fee_micro: number;
+  /** JSON: PriceInterval[] */
+  intervals: string;
+  /** JSON: Record<string, PriceInterval[]> */
+  band_intervals: string;
+  min_charge_micro: number;
+  max_cost_micro: number | null;
+  unanswered_charge_micro: number;
+}
+
+/** Which carrier a call goes out on. */
+export interface RoutingRuleTable {
+  id: Generated<number>;
+  priority: number;
+  site_id: number | null;
+  trunk: string | null;
+  prefix: string | null;
+  carrier_id: number;
+}
+
+/** A rated call: the CallRecord as recorded plus everything the miner worked out. */
+export interface CallTable {
+  id: Generated<number>;
+  source: string;
+  source_id: string;
+  started_at: number;
+  answered_at: number | null;
+  ended_at: number;
+  duration_sec: number;
+  ring_sec: number;
+  direction: 'outbound' | 'inbound' | 'internal';
+  answered: number;
+  response_code: number | null;
+  caller_uri: string | null;
+  caller_number: string | null;
+  callee_uri: string | null;
+  callee_number: string | null;
+  trunk: string | null;
+  source_site: string | null;
+  caller_normalized: string | null;
+  callee_normalized: string | null;
+  user_id: number | null;
+  department_id: number | null;
+  site_id: number | null;
+  carrier_id: number | null;
+  plan_id: number | null;
+  rate_id: number | null;
+  /** The external number the call was rated on (E.164), if any. */
+  dest_number: string | null;
+  dest_class: string;
+  dest_country: string | null;
+  label: string | null;
+  cost_micro: number;
+  currency: string | null;
+  billed_sec: number;
+  rating_status: 'rated' | 'unrated' | 'free';
+  rating_reason: string | null;
+  local_day: number;
+  local_hour: number;
+  local_weekday: number;
+  spool_file_id: number | null;
+  mined_at: number;
+}
+
+/**
+ * Sums of calls per local day and reporting dimensions, kept by the miner so dashboards never
+ * scan calls. Dimension columns are never null (0 or '' stand for "none") so the key is one
+ * unique index on every engine.
+ */
+export interface DailyRollupTable {
+  local_day: number;
+  site_id: number;
+  department_id: number;
+  user_id: number;
+  carrier_id: number;
+  dest_class: string;
+  dest_country: string;
+  direction: string;
+  calls: number;
+  answered: number;
+  duration_sec: number;
+  billed_sec: number;
+  cost_micro: number;
+  unrated: number;
+}
+
+/** A spool file the miner has taken in, with what it found. */
+export interface SpoolFileTable {
+  id: Generated<number>;
+  name: string;
+  status: 'done';
+  lines: number;
+  calls: number;
+  duplicates: number;
+  rejected: number;
+  finished_at: number;
+}
+
+/** A spool line that could not be taken in, kept with the reason. */
+export interface RejectTable {
+  id: Generated<number>;
+  file: string;
+  line: number;
+  reason: string;
+  raw: string | null;
+  created_at: number;
+}
+
+/** Where a recorder source stopped reading, so a restart resumes exactly there. */
+export interface RecorderCheckpointTable {
+  source: string;
+  position: string;
+  updated_at: number;
+}

@@ -1,0 +1,209 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Scope } from '../domain/role.js';
+import type { RatedCall, StoredCall } from '../domain/rated-call.js';
+import { chunks, insertInBatches } from './batch-insert.js';
+import type { BillingSchema, CallTable } from './billing-schema.js';
+import { toCallTotals, type CallTotals } from './call-totals.js';
+import { rowsPerStatement, type EngineAdapter } from './engine-adapter.js';
+import { scopeCondition } from './scope-filter.js';
+
+/** What `insertNew` did with each call: stored, or skipped because `(source, sourceId)` was there. */
+export interface InsertOutcome {
+  inserted: RatedCall[];
+  duplicates: RatedCall[];
+}
+
+/** Rated calls. */
+export class CallRepository {
+  constructor(
+    private readonly db: Kysely<BillingSchema>,
+    private readonly adapter: EngineAdapter,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Stores the calls not stored before and reports which were duplicates, so the caller updates
+   * rollups for new calls only. `(source, source_id)` is also unique in the schema, as a backstop.
+   */
+  async insertNew(calls: readonly RatedCall[], spoolFileId: number | null): Promise<InsertOutcome> {
+    const seen = new Set<string>();
+    const fresh: RatedCall[] = [];
+    const duplicates: RatedCall[] = [];
+    const existing = await this.existingKeys(calls);
+    for (const call of calls) {
+      const key = `${call.source}\u0000${call.sourceId}`;
+      if (seen.has(key) || existing.has(key)) duplicates.push(call);
+      else fresh.push(call);
+      seen.add(key);
+    }
+    const minedAt = this.now();
+    await insertInBatches(
+      this.db,
+      this.adapter,
+      'calls',
+      fresh.map((call) => toRow(call, spoolFileId, minedAt)),
+    );
+    return { inserted: fresh, duplicates };
+  }
+
+  /** The stored call with this source id, if any. */
+  async findBySource(source: string, sourceId: string): Promise<StoredCall | undefined> {
+    const row = await this.db
+      .selectFrom('calls')
+      .selectAll()
+      .where('source', '=', source)
+      .where('source_id', '=', sourceId)
+      .executeTakeFirst();
+    return row && toStoredCall(row);
+  }
+
+  /** Calls of a scope between two local days (inclusive), oldest first, a page at a time. */
+  async list(
+    scope: Scope,
+    fromDay: number,
+    toDay: number,
+    page: { offset: number; limit: number },
+  ): Promise<StoredCall[]> {
+    const rows = await this.db
+      .selectFrom('calls')
+      .selectAll()
+      .where((eb) => scopeCondition(eb, scope))
+      .where('local_day', '>=', fromDay)
+      .where('local_day', '<=', toDay)
+      .orderBy('started_at')
+      .orderBy('id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute();
+    return rows.map(toStoredCall);
+  }
+
+  /** Sums over the calls of a scope between two local days (inclusive). */
+  async totals(scope: Scope, fromDay: number, toDay: number): Promise<CallTotals> {
+    const row = await this.db
+      .selectFrom('calls')
+      .where((eb) => scopeCondition(eb, scope))
+      .where('local_day', '>=', fromDay)
+      .where('local_day', '<=', toDay)
+      .select((eb) => [
+        eb.fn.countAll<number>().as('calls'),
+        eb.fn.sum<number>('answered').as('answered'),
+        eb.fn.sum<number>('duration_sec').as('durationSec'),
+        eb.fn.sum<number>('billed_sec').as('billedSec'),
+        eb.fn.sum<number>('cost_micro').as('cost'),
+        eb.fn
+          .sum<number>(eb.case().when('rating_status', '=', 'unrated').then(1).else(0).end())
+          .as('unrated'),
+      ])
+      .executeTakeFirst();
+    return toCallTotals(row);
+  }
+
+  private async existingKeys(calls: readonly RatedCall[]): Promise<Set<string>> {
+    const bySource = new Map<string, string[]>();
+    for (const call of calls)
+      bySource.set(call.source, [...(bySource.get(call.source) ?? []), call.sourceId]);
+    const found = new Set<string>();
+    const size = rowsPerStatement(this.adapter.capabilities, 1);
+    for (const [source, ids] of bySource) {
+      for (const batch of chunks(ids, size)) {
+        const rows = await this.db
+          .selectFrom('calls')
+          .select('source_id')
+          .where('source', '=', source)
+          .where('source_id', 'in', batch)
+          .execute();
+        for (const row of rows) found.add(`${source}\u0000${row.source_id}`);
+      }
+    }
+    return found;
+  }
+}
+
+/** The row of a rated call. */
+export function toRow(call: RatedCall, spoolFileId: number | null, minedAt: number): Insertable<CallTable> {
+  return {
+    source: call.source,
+    source_id: call.sourceId,
+    started_at: call.startedAt,
+    answered_at: call.answeredAt,
+    ended_at: call.endedAt,
+    duration_sec: call.durationSec,
+    ring_sec: call.ringSec,
+    direction: call.direction,
+    answered: call.answered ? 1 : 0,
+    response_code: call.responseCode,
+    caller_uri: call.caller.uri,
+    caller_number: call.caller.number,
+    callee_uri: call.callee.uri,
+    callee_number: call.callee.number,
+    trunk: call.trunk,
+    source_site: call.sourceSite,
+    caller_normalized: call.callerNormalized,
+    callee_normalized: call.calleeNormalized,
+    user_id: call.userId,
+    department_id: call.departmentId,
+    site_id: call.siteId,
+    carrier_id: call.carrierId,
+    plan_id: call.planId,
+    rate_id: call.rateId,
+    dest_number: call.destNumber,
+    dest_class: call.destClass,
+    dest_country: call.destCountry,
+    label: call.label,
+    cost_micro: call.cost,
+    currency: call.currency,
+    billed_sec: call.billedSec,
+    rating_status: call.ratingStatus,
+    rating_reason: call.ratingReason,
+    local_day: call.localDay,
+    local_hour: call.localHour,
+    local_weekday: call.localWeekday,
+    spool_file_id: spoolFileId,
+    mined_at: minedAt,
+  };
+}
+
+const nullableNumber = (value: number | null) => (value === null ? null : Number(value));
+
+function toStoredCall(row: Selectable<CallTable>): StoredCall {
+  return {
+    id: Number(row.id),
+    source: row.source,
+    sourceId: row.source_id,
+    startedAt: Number(row.started_at),
+    answeredAt: nullableNumber(row.answered_at),
+    endedAt: Number(row.ended_at),
+    durationSec: Number(row.duration_sec),
+    ringSec: Number(row.ring_sec),
+    direction: row.direction,
+    answered: Number(row.answered) === 1,
+    responseCode: nullableNumber(row.response_code),
+    caller: { uri: row.caller_uri, number: row.caller_number },
+    callee: { uri: row.callee_uri, number: row.callee_number },
+    trunk: row.trunk,
+    sourceSite: row.source_site,
+    callerNormalized: row.caller_normalized,
+    calleeNormalized: row.callee_normalized,
+    userId: nullableNumber(row.user_id),
+    departmentId: nullableNumber(row.department_id),
+    siteId: nullableNumber(row.site_id),
+    carrierId: nullableNumber(row.carrier_id),
+    planId: nullableNumber(row.plan_id),
+    rateId: nullableNumber(row.rate_id),
+    destNumber: row.dest_number,
+    destClass: row.dest_class as StoredCall['destClass'],
+    destCountry: row.dest_country,
+    label: row.label,
+    cost: Number(row.cost_micro),
+    currency: row.currency,
+    billedSec: Number(row.billed_sec),
+    ratingStatus: row.rating_status,
+    ratingReason: row.rating_reason,
+    localDay: Number(row.local_day),
+    localHour: Number(row.local_hour),
+    localWeekday: Number(row.local_weekday),
+    spoolFileId: nullableNumber(row.spool_file_id),
+    minedAt: Number(row.mined_at),
+  };
+}

@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { BillingSchema } from './billing-schema.js';
+import type { EngineAdapter, EngineName } from './engine-adapter.js';
+
+/** An open billing database: the Kysely instance, its engine's adapter, and how to close it. */
+export interface Database {
+  engine: EngineName;
+  adapter: EngineAdapter;
+  kysely: Kysely<BillingSchema>;
+  /** Where it is, without secrets, for messages. */
+  description: string;
+  close(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import type { ColumnDataType, ColumnDefinitionBuilder, Expression } from 'kysely';
+
+/** A column type as Kysely's schema builder takes it. */
+type DataTypeExpression = ColumnDataType | Expression<unknown>;
+
+/** The database engines Ledgerline stores its billing data in. */
+export type EngineName = 'sqlite' | 'postgres' | 'mssql';
+
+/**
+ * What differs between engines, as data. Repositories read these flags; they never ask which
+ * engine they are on.
+ */
+export interface EngineCapabilities {
+  /** Bound parameters one statement may carry (SQL Server: 2,100; PostgreSQL: 65,535). */
+  maxParameters: number;
+  /** Rows one INSERT … VALUES may carry (SQL Server: 1,000). */
+  maxRowsPerInsert: number;
+  /**
+   * How large row sets are written: one prepared statement per row inside the transaction
+   * (SQLite, where that is fastest), multi-row VALUES batches (PostgreSQL), or a bulk load into a
+   * staging table then one INSERT … SELECT (SQL Server).
+   */
+  bulkInsert: 'prepared-statement' | 'multi-row-values' | 'staged-bulk-load';
+  /** How an INSERT hands back generated ids: `RETURNING` or SQL Server's `OUTPUT inserted.…`. */
+  insertedIds: 'returning' | 'output';
+  /** How rows are added to or merged into existing ones: `INSERT … ON CONFLICT` or `MERGE`. */
+  upsert: 'on-conflict' | 'merge';
+}
+
+/** Column types for migrations, spelled the way each engine wants them. */
+export interface ColumnTypes {
+  /** Short text that can be indexed (varchar/nvarchar with a length). */
+  shortText(length: number): DataTypeExpression;
+  /** Unbounded text (JSON documents, raw lines). */
+  longText: DataTypeExpression;
+  /** Makes an integer column the auto-generated primary key. */
+  identity(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** Integer type for an identity column of a table that may pass 2^31 rows (calls). */
+  bigIdentityType: ColumnDataType;
+}
+
+/** One engine's flags and column spellings; one implementation per engine folder. */
+export interface EngineAdapter {
+  engine: EngineName;
+  capabilities: EngineCapabilities;
+  columns: ColumnTypes;
+}
+
+/** How many rows of `columnsPerRow` values fit in one statement on this engine. */
+export function rowsPerStatement(capabilities: EngineCapabilities, columnsPerRow: number): number {
+  // Keep a little headroom: some drivers add parameters of their own.
+  const byParameters = Math.floor((capabilities.maxParameters - 10) / Math.max(columnsPerRow, 1));
+  return Math.max(1, Math.min(byParameters, capabilities.maxRowsPerInsert));
+}

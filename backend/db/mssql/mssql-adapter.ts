@@ -1,0 +1,22 @@
+import { sql } from 'kysely';
+import type { EngineAdapter } from '../engine-adapter.js';
+
+/** SQL Server through Kysely's MssqlDialect over tedious. */
+export const mssqlAdapter: EngineAdapter = {
+  engine: 'mssql',
+  capabilities: {
+    // A request carries at most 2,100 parameters; a VALUES list at most 1,000 rows.
+    maxParameters: 2_100,
+    maxRowsPerInsert: 1_000,
+    bulkInsert: 'staged-bulk-load',
+    upsert: 'merge',
+    insertedIds: 'output',
+  },
+  columns: {
+    // nvarchar keeps names and labels in any script; lengths stay under the 1,700-byte index key limit.
+    shortText: (length) => sql`nvarchar(${sql.raw(String(length))})`,
+    longText: sql`nvarchar(max)`,
+    bigIdentityType: 'bigint',
+    identity: (column) => column.primaryKey().identity(),
+  },
+};

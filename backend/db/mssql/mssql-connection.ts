@@ -1,0 +1,79 @@
+import { Kysely, MssqlDialect } from 'kysely';
+import * as tarn from 'tarn';
+import * as tedious from 'tedious';
+import type { BillingSchema } from '../billing-schema.js';
+import type { Database } from '../database.js';
+import { redactUrl } from '../postgres/postgres-connection.js';
+import { mssqlAdapter } from './mssql-adapter.js';
+
+/** What an `mssql://user:password@host:port/database?encrypt=true&trustServerCertificate=true` URL says. */
+export interface MssqlTarget {
+  server: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string;
+  encrypt: boolean;
+  trustServerCertificate: boolean;
+  instanceName?: string;
+}
+
+/** Reads an mssql:// URL; `?instance=NAME` selects a named instance. */
+export function parseMssqlUrl(url: string): MssqlTarget {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'mssql:') throw new TypeError(`not an mssql:// URL: ${redactUrl(url)}`);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!parsed.hostname || !database) {
+    throw new TypeError(`an mssql URL needs a host and a database: mssql://user:password@host:1433/database`);
+  }
+  const flag = (name: string, fallback: boolean) => {
+    const value = parsed.searchParams.get(name);
+    return value === null ? fallback : value === 'true' || value === '1';
+  };
+  const instanceName = parsed.searchParams.get('instance') ?? undefined;
+  return {
+    server: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 1433,
+    database,
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    encrypt: flag('encrypt', true),
+    trustServerCertificate: flag('trustServerCertificate', false),
+    ...(instanceName ? { instanceName } : {}),
+  };
+}
+
+/** Opens a tedious connection pool on a SQL Server billing database. Nothing connects until first use. */
+export function openMssql(url: string): Database {
+  const target = parseMssqlUrl(url);
+  const kysely = new Kysely<BillingSchema>({
+    dialect: new MssqlDialect({
+      tarn: { ...tarn, options: { min: 0, max: 10 } },
+      tedious: {
+        ...tedious,
+        connectionFactory: () =>
+          new tedious.Connection({
+            server: target.server,
+            authentication: {
+              type: 'default',
+              options: { userName: target.user, password: target.password },
+            },
+            options: {
+              database: target.database,
+              encrypt: target.encrypt,
+              trustServerCertificate: target.trustServerCertificate,
+              ...(target.instanceName ? { instanceName: target.instanceName } : { port: target.port }),
+              useUTC: true,
+            },
+          }),
+      },
+    }),
+  });
+  return {
+    engine: 'mssql',
+    adapter: mssqlAdapter,
+    kysely,
+    description: redactUrl(url),
+    close: () => kysely.destroy(),
+  };
+}

@@ -1,0 +1,19 @@
+import type { EngineAdapter } from '../engine-adapter.js';
+
+/** PostgreSQL through pg. */
+export const postgresAdapter: EngineAdapter = {
+  engine: 'postgres',
+  capabilities: {
+    maxParameters: 65_535,
+    maxRowsPerInsert: 5_000,
+    bulkInsert: 'multi-row-values',
+    upsert: 'on-conflict',
+    insertedIds: 'returning',
+  },
+  columns: {
+    shortText: (length) => `varchar(${length})`,
+    longText: 'text',
+    bigIdentityType: 'bigint',
+    identity: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
+  },
+};

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { BillingSchema } from './billing-schema.js';
+import { CallRepository } from './call.repository.js';
+import { CarrierRepository } from './carrier.repository.js';
+import { CheckpointRepository } from './checkpoint.repository.js';
+import type { Database } from './database.js';
+import { DepartmentRepository } from './department.repository.js';
+import type { EngineAdapter } from './engine-adapter.js';
+import { RejectRepository } from './reject.repository.js';
+import { RollupRepository } from './rollup.repository.js';
+import { RoutingRuleRepository } from './routing-rule.repository.js';
+import { SiteRepository } from './site.repository.js';
+import { SpoolFileRepository } from './spool-file.repository.js';
+import { TariffPlanRepository } from './tariff-plan.repository.js';
+import { UserRepository } from './user.repository.js';
+
+/** Every repository, bound to one connection or transaction. */
+export interface Repositories {
+  sites: SiteRepository;
+  departments: DepartmentRepository;
+  users: UserRepository;
+  carriers: CarrierRepository;
+  tariffPlans: TariffPlanRepository;
+  routingRules: RoutingRuleRepository;
+  calls: CallRepository;
+  rollups: RollupRepository;
+  spoolFiles: SpoolFileRepository;
+  rejects: RejectRepository;
+  checkpoints: CheckpointRepository;
+}
+
+/** Repositories on `db` (the database itself or a transaction of it). */
+export function repositoriesFor(
+  db: Kysely<BillingSchema>,
+  adapter: EngineAdapter,
+  now: () => number = Date.now,
+): Repositories {
+  return {
+    sites: new SiteRepository(db, adapter),
+    departments: new DepartmentRepository(db, adapter),
+    users: new UserRepository(db, adapter, now),
+    carriers: new CarrierRepository(db, adapter),
+    tariffPlans: new TariffPlanRepository(db, adapter, now),
+    routingRules: new RoutingRuleRepository(db, adapter),
+    calls: new CallRepository(db, adapter, now),
+    rollups: new RollupRepository(db, adapter),
+    spoolFiles: new SpoolFileRepository(db, adapter, now),
+    rejects: new RejectRepository(db, adapter, now),
+    checkpoints: new CheckpointRepository(db, now),
+  };
+}
+
+/**
+ * Runs `work` in one transaction with repositories bound to it: everything it writes commits
+ * together or not at all.
+ */
+export function inTransaction<T>(
+  database: Database,
+  work: (repositories: Repositories) => Promise<T>,
+): Promise<T> {
+  return database.kysely.transaction().execute((trx) => work(repositoriesFor(trx, database.adapter)));
+}

@@ -1,0 +1,151 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { User, UserNumber } from '../domain/user.js';
+import type { BillingSchema, UserTable } from './billing-schema.js';
+import type { EngineAdapter } from './engine-adapter.js';
+import { insertReturningId } from './inserted-id.js';
+
+/** A named user as given to `save` (anonymous users come from `createAnonymous`). */
+export type UserInput = Omit<User, 'id' | 'anonymous'> & { upn: string };
+
+/** Users and their numbers and extensions. */
+export class UserRepository {
+  constructor(
+    private readonly db: Kysely<BillingSchema>,
+    private readonly adapter: EngineAdapter,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Creates the user, or updates the one with the same UPN; returns the id. */
+  async save(user: UserInput): Promise<number> {
+    const row = {
+      upn: user.upn.toLowerCase(),
+      display_name: user.displayName,
+      entra_object_id: user.entraObjectId,
+      sip_uri: user.sipUri?.toLowerCase() ?? null,
+      department_id: user.departmentId,
+      site_id: user.siteId,
+      anonymous: 0,
+    };
+    const existing = await this.db
+      .selectFrom('users')
+      .select('id')
+      .where('upn', '=', row.upn)
+      .executeTakeFirst();
+    if (existing) {
+      await this.db.updateTable('users').set(row).where('id', '=', existing.id).execute();
+      return Number(existing.id);
+    }
+    return insertReturningId(
+      this.adapter.capabilities,
+      this.db.insertInto('users').values({ ...row, created_at: this.now() }),
+    );
+  }
+
+  /**
+   * An anonymous user for an extension nobody owns yet, so its calls are charged somewhere
+   * visible ("Unassigned") instead of being lost; returns the id.
+   */
+  async createAnonymous(
+    extension: string,
+    siteId: number,
+    departmentId: number,
+    siteName: string,
+  ): Promise<number> {
+    const id = await insertReturningId(
+      this.adapter.capabilities,
+      this.db.insertInto('users').values({
+        upn: null,
+        display_name: `Extension ${extension} (${siteName})`,
+        entra_object_id: null,
+        sip_uri: null,
+        department_id: departmentId,
+        site_id: siteId,
+        anonymous: 1,
+        created_at: this.now(),
+      }),
+    );
+    await this.setNumber({ userId: id, siteId, kind: 'extension', number: extension });
+    return id;
+  }
+
+  /** Gives a number or extension to a user, taking it from whoever had it at that site. */
+  async setNumber(number: UserNumber): Promise<void> {
+    const existing = await this.db
+      .selectFrom('user_numbers')
+      .select('id')
+      .where('site_id', '=', number.siteId)
+      .where('number', '=', number.number)
+      .executeTakeFirst();
+    const row = { user_id: number.userId, site_id: number.siteId, kind: number.kind, number: number.number };
+    if (existing) await this.db.updateTable('user_numbers').set(row).where('id', '=', existing.id).execute();
+    else await this.db.insertInto('user_numbers').values(row).execute();
+  }
+
+  /** All users, by display name. */
+  async list(): Promise<User[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .orderBy('display_name')
+      .orderBy('id')
+      .execute();
+    return rows.map(toUser);
+  }
+
+  /** Every number and extension, for building the miner's lookup tables in one read. */
+  async listNumbers(): Promise<UserNumber[]> {
+    const rows = await this.db.selectFrom('user_numbers').selectAll().orderBy('id').execute();
+    return rows.map((row) => ({
+      userId: Number(row.user_id),
+      siteId: Number(row.site_id),
+      kind: row.kind,
+      number: row.number,
+    }));
+  }
+
+  /** The user with this UPN (case-insensitive), if any. */
+  async findByUpn(upn: string): Promise<User | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('upn', '=', upn.toLowerCase())
+      .executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  /** The user with this SIP URI (case-insensitive, with or without "sip:"), if any. */
+  async findBySipUri(uri: string): Promise<User | undefined> {
+    const normalized = uri.toLowerCase().replace(/^sip:/, '');
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('sip_uri', 'in', [normalized, `sip:${normalized}`])
+      .executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  /** The user who has this number or extension at the site (or anywhere, for E.164 numbers). */
+  async findByNumber(number: string, siteId: number | null): Promise<User | undefined> {
+    let query = this.db
+      .selectFrom('user_numbers')
+      .innerJoin('users', 'users.id', 'user_numbers.user_id')
+      .selectAll('users')
+      .where('user_numbers.number', '=', number);
+    if (siteId !== null && !number.startsWith('+')) query = query.where('user_numbers.site_id', '=', siteId);
+    const row = await query.orderBy('user_numbers.id').executeTakeFirst();
+    return row && toUser(row);
+  }
+}
+
+function toUser(row: Selectable<UserTable>): User {
+  return {
+    id: Number(row.id),
+    upn: row.upn,
+    displayName: row.display_name,
+    entraObjectId: row.entra_object_id,
+    sipUri: row.sip_uri,
+    departmentId: row.department_id === null ? null : Number(row.department_id),
+    siteId: row.site_id === null ? null : Number(row.site_id),
+    anonymous: Number(row.anonymous) === 1,
+  };
+}
