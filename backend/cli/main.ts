@@ -1,28 +1,82 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { LedgerlineError } from '../domain/errors.js';
+import type { CliContext } from './cli-context.js';
+import { registerMigrateCommand } from './migrate-command.js';
 
-/**
- * The `ledgerline` command: parses arguments, runs one subcommand, and turns any error into a
- * message on stderr and an exit code. Returns the exit code instead of exiting, so tests can call it.
- */
-export async function runCli(argv: readonly string[]): Promise<number> {
+/** The real process's context. */
+export function processContext(): CliContext {
+  return {
+    env: process.env,
+    cwd: process.cwd(),
+    print: (line) => process.stdout.write(`${line}\n`),
+    warn: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+/** Builds the `ledgerline` program with every command registered. */
+export function buildProgram(context: CliContext): Command {
   const program = new Command('ledgerline')
     .description('Call accounting for Microsoft Teams and Skype for Business')
+    .addOption(
+      new Option(
+        '--db <url>',
+        'billing database: sqlite:<file>, postgres://… or mssql://… (env LEDGERLINE_DB_URL)',
+      ),
+    )
+    .addOption(
+      new Option('--data <dir>', 'data folder for the embedded database (env LEDGERLINE_DATA_DIR)').default(
+        undefined,
+        './data',
+      ),
+    )
     .exitOverride()
+    .configureOutput({
+      writeOut: (text) => context.print(text.replace(/\n$/, '')),
+      writeErr: (text) => context.warn(text.replace(/\n$/, '')),
+    })
     .showHelpAfterError();
+
+  registerMigrateCommand(program, context);
 
   program
     .command('demo')
     .description('run the embedded demo (not built yet)')
     .action(() => {
-      throw new Error('the demo is not built yet: it arrives with the pipeline (recorder, miner, server).');
+      throw new LedgerlineError(
+        'unavailable',
+        'the demo is not built yet: it arrives with the pipeline (recorder, miner and server).',
+      );
     });
 
+  return program;
+}
+
+/**
+ * Runs the `ledgerline` command: one subcommand, errors turned into a message on stderr and an
+ * exit code. Returns the exit code instead of exiting, so tests can call it.
+ */
+export async function runCli(
+  argv: readonly string[],
+  context: CliContext = processContext(),
+): Promise<number> {
+  const program = buildProgram(context);
   try {
     await program.parseAsync([...argv]);
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    process.stderr.write(`ledgerline: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return reportError(error, context);
   }
+}
+
+function reportError(error: unknown, context: CliContext): number {
+  if (error instanceof CommanderError) return error.exitCode;
+  if (error instanceof LedgerlineError) {
+    context.warn(`ledgerline: ${error.message}`);
+    for (const detail of error.details) context.warn(`  ${detail}`);
+    return error.code === 'invalid-input' ? 2 : 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  context.warn(`ledgerline: ${message}`);
+  if (context.env.LEDGERLINE_DEBUG && error instanceof Error && error.stack) context.warn(error.stack);
+  return 1;
 }

@@ -1,12 +1,16 @@
 import { resolve } from 'node:path';
+import { LedgerlineError } from '../domain/errors.js';
 import type { Database } from './database.js';
 import { openMssql } from './mssql/mssql-connection.js';
 import { openPostgres } from './postgres/postgres-connection.js';
 import { openSqlite } from './sqlite/sqlite-connection.js';
 
 /** A database URL Ledgerline cannot use, with what it expected. */
-export class DatabaseUrlError extends Error {
+export class DatabaseUrlError extends LedgerlineError {
   override readonly name = 'DatabaseUrlError';
+  constructor(message: string) {
+    super('configuration', message);
+  }
 }
 
 /**

@@ -1,0 +1,38 @@
+import { connect } from '../db/connect.js';
+import { checkDatabase } from '../db/database-check.js';
+import type { Database } from '../db/database.js';
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CliContext {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Writes a line of output (results, for people and scripts). */
+  print(line: string): void;
+  /** Writes a line to stderr (warnings, progress). */
+  warn(line: string): void;
+}
+
+/** The options every command that touches the billing database accepts. */
+export interface DatabaseOptions {
+  db?: string;
+  data?: string;
+}
+
+/** The billing database URL: --db, else LEDGERLINE_DB_URL, else SQLite in the data folder. */
+export function databaseUrl(options: DatabaseOptions, context: CliContext): string {
+  if (options.db) return options.db;
+  if (context.env.LEDGERLINE_DB_URL) return context.env.LEDGERLINE_DB_URL;
+  const dataDir = options.data ?? context.env.LEDGERLINE_DATA_DIR ?? 'data';
+  return `sqlite:${dataDir.replace(/\/$/, '')}/ledgerline.db`;
+}
+
+/** Opens the database, checks it answers, runs `work`, and always closes it. */
+export async function withDatabase<T>(url: string, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = connect(url);
+  try {
+    await checkDatabase(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
