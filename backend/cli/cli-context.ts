@@ -1,6 +1,8 @@
 import { connect } from '../db/connect.js';
 import { checkDatabase } from '../db/database-check.js';
 import type { Database } from '../db/database.js';
+import { pendingMigrations } from '../db/migrations/migrate.js';
+import { LedgerlineError } from '../domain/errors.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliContext {
@@ -26,11 +28,27 @@ export function databaseUrl(options: DatabaseOptions, context: CliContext): stri
   return `sqlite:${dataDir.replace(/\/$/, '')}/ledgerline.db`;
 }
 
-/** Opens the database, checks it answers, runs `work`, and always closes it. */
-export async function withDatabase<T>(url: string, work: (database: Database) => Promise<T>): Promise<T> {
+/**
+ * Opens the database, checks it answers (and, unless told otherwise, that its schema is current),
+ * runs `work`, and always closes it.
+ */
+export async function withDatabase<T>(
+  url: string,
+  work: (database: Database) => Promise<T>,
+  { requireSchema = true } = {},
+): Promise<T> {
   const database = connect(url);
   try {
     await checkDatabase(database);
+    if (requireSchema) {
+      const pending = await pendingMigrations(database);
+      if (pending.length > 0) {
+        throw new LedgerlineError(
+          'configuration',
+          `the billing database ${database.description} is not up to date (${pending.join(', ')} not applied): run \`ledgerline migrate\` first`,
+        );
+      }
+    }
     return await work(database);
   } finally {
     await database.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,5 +48,81 @@ describe('ledgerline', () => {
     const run = await runLedgerline(['demo']);
     expect(run.code).toBe(1);
     expect(run.err).toContain('the demo is not built yet');
+  });
+});
+
+describe('ledgerline directory import', () => {
+  it('asks for migrate first on a new database', async () => {
+    const run = await runLedgerline([
+      'directory',
+      'import',
+      '--sites',
+      'x.csv',
+      '--db',
+      `sqlite:${join(dir, 'new.db')}`,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('cannot read x.csv: no such file');
+    writeFileSync(
+      join(dir, 'sites.csv'),
+      'code,name,country,time_zone,currency\nMIL,Milano,IT,Europe/Rome,EUR\n',
+    );
+    const unmigrated = await runLedgerline([
+      'directory',
+      'import',
+      '--sites',
+      join(dir, 'sites.csv'),
+      '--db',
+      `sqlite:${join(dir, 'new.db')}`,
+    ]);
+    expect(unmigrated.code).toBe(1);
+    expect(unmigrated.err).toContain('run `ledgerline migrate` first');
+  });
+
+  it('imports files and reports every problem of a bad one with exit code 2', async () => {
+    const db = `sqlite:${join(dir, 'directory.db')}`;
+    await runLedgerline(['migrate', '--db', db]);
+    writeFileSync(join(dir, 'departments.csv'), 'code,name,parent_code\nSALES,Sales,\n');
+    writeFileSync(
+      join(dir, 'users.csv'),
+      'upn,display_name,department_code,site_code\nanna@contoso.com,Anna,SALES,MIL\nbad,Bad,,\ncarl@contoso.com,Carl,NOPE,\n',
+    );
+    const bad = await runLedgerline([
+      'directory',
+      'import',
+      '--db',
+      db,
+      '--sites',
+      join(dir, 'sites.csv'),
+      '--departments',
+      join(dir, 'departments.csv'),
+      '--users',
+      join(dir, 'users.csv'),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('nothing was imported: 2 problems in the directory files');
+    expect(bad.err).toContain('users.csv line 3, upn: "bad" is not a user principal name (user@domain)');
+    expect(bad.err).toContain(
+      'users.csv line 4, department_code: no department "NOPE" in the file or the database',
+    );
+
+    writeFileSync(
+      join(dir, 'users.csv'),
+      'upn,display_name,department_code,site_code\nanna@contoso.com,Anna,SALES,MIL\n',
+    );
+    const good = await runLedgerline([
+      'directory',
+      'import',
+      '--db',
+      db,
+      '--sites',
+      join(dir, 'sites.csv'),
+      '--departments',
+      join(dir, 'departments.csv'),
+      '--users',
+      join(dir, 'users.csv'),
+    ]);
+    expect(good).toMatchObject({ code: 0, err: '' });
+    expect(good.out).toContain('imported 1 sites, 1 departments, 1 users, 0 numbers');
   });
 });

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LedgerlineError } from '../domain/errors.js';
 import type { CliContext } from './cli-context.js';
+import { registerDirectoryCommand } from './directory-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 
 /** The real process's context. */
@@ -37,6 +38,7 @@ export function buildProgram(context: CliContext): Command {
     .showHelpAfterError();
 
   registerMigrateCommand(program, context);
+  registerDirectoryCommand(program, context);
 
   program
     .command('demo')

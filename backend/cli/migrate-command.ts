@@ -9,13 +9,17 @@ export function registerMigrateCommand(program: Command, context: CliContext): v
     .description('create or upgrade the billing database schema')
     .action(async (_options, command: Command) => {
       const url = databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context);
-      await withDatabase(url, async (database) => {
-        const applied = await migrateToLatest(database);
-        context.print(
-          applied.length === 0
-            ? `${database.description}: schema is up to date`
-            : `${database.description}: applied ${applied.join(', ')}`,
-        );
-      });
+      await withDatabase(
+        url,
+        async (database) => {
+          const applied = await migrateToLatest(database);
+          context.print(
+            applied.length === 0
+              ? `${database.description}: schema is up to date`
+              : `${database.description}: applied ${applied.join(', ')}`,
+          );
+        },
+        { requireSchema: false },
+      );
     });
 }

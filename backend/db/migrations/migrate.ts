@@ -22,6 +22,16 @@ export class MigrationError extends Error {
   }
 }
 
+/** Names of the migrations not yet applied to this database. */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.kysely,
+    provider: { getMigrations: async () => migrations(database.adapter) },
+  });
+  const all = await migrator.getMigrations();
+  return all.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
+}
+
 /** Brings the billing database to the newest schema; returns the names of the migrations applied. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const migrator = new Migrator({
