@@ -1,6 +1,6 @@
 import type { Party } from '../domain/call-record.js';
 import type { DialPlan } from '../domain/dial-plan.js';
-import { BoundedCache } from './bounded-cache.js';
+import { LRUCache } from 'lru-cache';
 import { compileDialPlan, type CompiledDialPlan } from './compiled-dial-plan.js';
 import { classifyNumber, type ClassifiedNumber } from './destination-classifier.js';
 import { readParty } from './number-normalizer.js';
@@ -16,16 +16,16 @@ export class UnknownSiteError extends Error {
 
 /** Options of a NumberClassifier. */
 export interface NumberClassifierOptions {
-  /** Cached results per site (least recently used evicted first). Default 20,000. */
+  /** Cached results per site (least recently used evicted first). Default 50,000. */
   cacheSizePerSite?: number;
 }
 
 interface SiteNumbers {
   readonly plan: CompiledDialPlan;
-  readonly cache: BoundedCache<string, ClassifiedNumber>;
+  readonly cache: LRUCache<string, ClassifiedNumber>;
 }
 
-const DEFAULT_CACHE_SIZE_PER_SITE = 20_000;
+const DEFAULT_CACHE_SIZE_PER_SITE = 50_000;
 
 /**
  * Normalizes and classifies parties for the miner with the sites' dial plans, caching each result
@@ -40,7 +40,7 @@ export class NumberClassifier {
   constructor(dialPlans: ReadonlyMap<string, DialPlan>, options: NumberClassifierOptions = {}) {
     const size = options.cacheSizePerSite ?? DEFAULT_CACHE_SIZE_PER_SITE;
     for (const [site, plan] of dialPlans) {
-      this.sites.set(site, { plan: compileDialPlan(plan), cache: new BoundedCache(size) });
+      this.sites.set(site, { plan: compileDialPlan(plan), cache: new LRUCache({ max: size }) });
     }
   }
 

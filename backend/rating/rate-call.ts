@@ -80,39 +80,38 @@ export function rateCall(
     };
   }
   const { rate, matchedBy } = found;
-  const base = {
-    status: 'rated' as const,
+  let cost = rate.unansweredCharge;
+  let billedSec = 0;
+  let bands: RatedBand[] = [];
+  if (call.answered && call.answeredAt !== null) {
+    const start = call.answeredAt;
+    const timeline = bandTimeline(tariff.bands, clock, start, start + call.durationSec * 1000);
+    const usage = usageCharge(rate, start, call.durationSec, timeline);
+    cost = roundSixtieths(rate.connectFee * 60 + usage.sixtieths, tariff.plan.rounding);
+    cost = Math.max(cost, rate.minCharge);
+    if (rate.maxCost !== null) cost = Math.min(cost, rate.maxCost);
+    billedSec = usage.billedSec;
+    bands = usage.bands.map((part) => ({
+      band: part.band,
+      billedSec: part.billedSec,
+      amount: roundSixtieths(part.sixtieths, EXACT),
+    }));
+  }
+  return {
+    status: 'rated',
+    cost,
     currency: tariff.plan.currency,
+    billedSec,
     planId: tariff.plan.id ?? null,
     planName: tariff.plan.name,
     rateId: rate.id ?? null,
     rateLabel: rate.label,
     matchedBy,
-  };
-
-  if (!call.answered || call.answeredAt === null) {
-    return { ...base, cost: rate.unansweredCharge, billedSec: 0, bands: [] };
-  }
-
-  const answeredAt = call.answeredAt;
-  const timeline = bandTimeline(tariff.bands, clock, answeredAt, answeredAt + call.durationSec * 1000).map(
-    (span) => ({ ...span, startMs: span.startMs - answeredAt, endMs: span.endMs - answeredAt }),
-  );
-  const usage = usageCharge(rate, call.durationSec, timeline);
-  let cost = roundSixtieths(rate.connectFee * 60 + usage.sixtieths, tariff.plan.rounding);
-  cost = Math.max(cost, rate.minCharge);
-  if (rate.maxCost !== null) cost = Math.min(cost, rate.maxCost);
-  return {
-    ...base,
-    cost,
-    billedSec: usage.billedSec,
-    bands: usage.bands.map((part) => ({
-      band: part.band,
-      billedSec: part.billedSec,
-      amount: roundSixtieths(part.sixtieths, { decimals: 6, method: 'half-up' }),
-    })),
+    bands,
   };
 }
+
+const EXACT = { decimals: 6, method: 'half-up' } as const;
 
 /** Longest prefix first, then destination class with the country, then the class for any country. */
 function findRate(

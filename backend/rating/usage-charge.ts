@@ -20,38 +20,44 @@ export interface UsageCharge {
  * in force at its first second. Runs of increments that share both are counted in one step, so a
  * two-hour call billed per second costs a handful of iterations, not 7,200.
  *
- * `timeline` spans are in milliseconds from the moment of answer.
+ * `timeline` spans are instants (epoch ms); talk time starts at `answeredAt`.
  */
-export function usageCharge(rate: Rate, durationSec: number, timeline: readonly BandSpan[]): UsageCharge {
-  const bands = new Map<string | null, BandCharge>();
+export function usageCharge(
+  rate: Rate,
+  answeredAt: number,
+  durationSec: number,
+  timeline: readonly BandSpan[],
+): UsageCharge {
+  const bands: BandCharge[] = [];
   let position = 0;
   let sixtieths = 0;
   let spanIndex = 0;
+  const lastSpan = timeline.length - 1;
   while (position < durationSec) {
-    while (spanIndex < timeline.length - 1 && (timeline[spanIndex] as BandSpan).endMs <= position * 1000) {
+    while (spanIndex < lastSpan && (timeline[spanIndex] as BandSpan).endMs <= answeredAt + position * 1000) {
       spanIndex++;
     }
     const span = timeline[spanIndex] as BandSpan;
     const intervals = (span.band !== null && rate.bandIntervals[span.band]) || rate.intervals;
-    const { interval, endSec } = intervalAt(intervals, position);
-    const spanEndSec = spanIndex < timeline.length - 1 ? Math.ceil(span.endMs / 1000) : Infinity;
-    const limit = Math.min(durationSec, endSec, spanEndSec);
-    const count = Math.ceil((limit - position) / interval.incrementSec);
-    const seconds = count * interval.incrementSec;
+    let index = 0;
+    while (index + 1 < intervals.length && (intervals[index + 1] as PriceInterval).fromSec <= position)
+      index++;
+    const interval = intervals[index] as PriceInterval;
+    const intervalEnd =
+      index + 1 < intervals.length ? (intervals[index + 1] as PriceInterval).fromSec : Infinity;
+    const spanEnd = spanIndex < lastSpan ? Math.ceil((span.endMs - answeredAt) / 1000) : Infinity;
+    const limit = Math.min(durationSec, intervalEnd, spanEnd);
+    const seconds = Math.ceil((limit - position) / interval.incrementSec) * interval.incrementSec;
     const charge = seconds * interval.pricePerMinute;
     position += seconds;
     sixtieths += charge;
-    const entry = bands.get(span.band) ?? { band: span.band, billedSec: 0, sixtieths: 0 };
+    let entry = bands.find((candidate) => candidate.band === span.band);
+    if (entry === undefined) {
+      entry = { band: span.band, billedSec: 0, sixtieths: 0 };
+      bands.push(entry);
+    }
     entry.billedSec += seconds;
     entry.sixtieths += charge;
-    bands.set(span.band, entry);
   }
-  return { billedSec: position, sixtieths, bands: [...bands.values()] };
-}
-
-function intervalAt(intervals: readonly PriceInterval[], position: number) {
-  let index = 0;
-  while (index + 1 < intervals.length && (intervals[index + 1] as PriceInterval).fromSec <= position) index++;
-  const next = intervals[index + 1];
-  return { interval: intervals[index] as PriceInterval, endSec: next ? next.fromSec : Infinity };
+  return { billedSec: position, sixtieths, bands };
 }

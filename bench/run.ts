@@ -1,0 +1,24 @@
+import { runRatingBench } from './rating-bench.js';
+
+/** `npm run bench`: prints throughput and peak memory of each benchmark. */
+async function main(): Promise<void> {
+  const scale = Number(process.env.BENCH_SCALE ?? '1');
+  const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MiB`;
+  console.log(`Ledgerline benchmarks (Node ${process.version}, scale ${scale})\n`);
+
+  const options = { calls: Math.round(1_000_000 * scale), numbers: 50_000, prefixes: 5_000 };
+  console.log(
+    `Rating: ${options.calls.toLocaleString('en')} synthetic calls, Zipf-like over ${options.numbers.toLocaleString('en')} numbers, tariff of ${options.prefixes.toLocaleString('en')} prefixes with peak/weekend bands`,
+  );
+  for (const result of runRatingBench(options)) {
+    console.log(
+      `  ${result.name.padEnd(30)} ${result.callsPerSecond.toLocaleString('en').padStart(10)} calls/s  (${result.seconds.toFixed(2)} s; rated ${result.rated.toLocaleString('en')}, unrated ${result.unrated})`,
+    );
+  }
+  const usage = process.memoryUsage();
+  console.log(
+    `  peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}, heap used now ${mib(usage.heapUsed)}`,
+  );
+}
+
+await main();
