@@ -3,6 +3,7 @@ import { LedgerlineError } from '../domain/errors.js';
 import type { CliContext } from './cli-context.js';
 import { registerDirectoryCommand } from './directory-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
+import { registerTariffsCommand } from './tariffs-command.js';
 
 /** The real process's context. */
 export function processContext(): CliContext {
@@ -39,6 +40,7 @@ export function buildProgram(context: CliContext): Command {
 
   registerMigrateCommand(program, context);
   registerDirectoryCommand(program, context);
+  registerTariffsCommand(program, context);
 
   program
     .command('demo')

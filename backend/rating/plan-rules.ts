@@ -1,4 +1,4 @@
-import type { PriceInterval, TariffPlan } from './tariff-plan.js';
+import type { PriceInterval, Rate, TariffPlan } from './tariff-plan.js';
 
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 
@@ -9,36 +9,52 @@ export function minutesOf(time: string): number {
   return (hours ?? 0) * 60 + (minutes ?? 0);
 }
 
+/** A problem of a plan: about the plan as a whole, or about the rate at index `rate`. */
+export interface PlanProblem {
+  rate?: number;
+  message: string;
+}
+
 /**
  * The problems that would make a plan rate calls wrongly, each naming where it is.
  * Importers refuse a plan with any; the engine assumes a plan without.
  */
 export function planProblems(plan: TariffPlan): string[] {
-  const problems: string[] = [];
-  if (!/^[A-Z]{3}$/.test(plan.currency)) problems.push(`currency "${plan.currency}" is not an ISO 4217 code`);
+  return locatedPlanProblems(plan).map(({ rate, message }) => {
+    if (rate === undefined) return message;
+    const { label, prefix, destClass } = plan.rates[rate] as Rate;
+    return `rate ${rate + 1} (${label || prefix || destClass})${message.startsWith(',') ? '' : ': '}${message}`;
+  });
+}
+
+/** planProblems with each rate's problems tied to the rate's index, for importers that know its line. */
+export function locatedPlanProblems(plan: TariffPlan): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  const add = (message: string) => problems.push({ message });
+  if (!/^[A-Z]{3}$/.test(plan.currency)) add(`currency "${plan.currency}" is not an ISO 4217 code`);
   if (!Number.isInteger(plan.rounding.decimals) || plan.rounding.decimals < 0 || plan.rounding.decimals > 6) {
-    problems.push(`rounding decimals must be 0 to 6, not ${plan.rounding.decimals}`);
+    add(`rounding decimals must be 0 to 6, not ${plan.rounding.decimals}`);
   }
   const bandNames = new Set<string>();
   for (const band of plan.timeBands) {
-    if (bandNames.has(band.name)) problems.push(`time band "${band.name}" is defined twice`);
+    if (bandNames.has(band.name)) add(`time band "${band.name}" is defined twice`);
     bandNames.add(band.name);
     for (const edge of [band.from, band.to]) {
-      if (!TIME.test(edge)) problems.push(`time band "${band.name}": "${edge}" is not HH:MM`);
+      if (!TIME.test(edge)) add(`time band "${band.name}": "${edge}" is not HH:MM`);
     }
-    if (band.weekdays.length === 0) problems.push(`time band "${band.name}" has no weekdays`);
+    if (band.weekdays.length === 0) add(`time band "${band.name}" has no weekdays`);
   }
   const seen = new Set<string>();
   plan.rates.forEach((rate, index) => {
-    const where = `rate ${index + 1} (${rate.label || rate.prefix || rate.destClass})`;
+    const problem = (message: string) => problems.push({ rate: index, message });
     if (rate.prefix !== null && !/^\d{1,15}$/.test(rate.prefix)) {
-      problems.push(`${where}: prefix "${rate.prefix}" must be 1 to 15 digits (E.164 without +)`);
+      problem(`prefix "${rate.prefix}" must be 1 to 15 digits (E.164 without +)`);
     }
     if ((rate.prefix === null) === (rate.destClass === null)) {
-      problems.push(`${where}: give either a prefix or a destination class`);
+      problem(`give either a prefix or a destination class`);
     }
     const key = rate.prefix !== null ? `p:${rate.prefix}` : `c:${rate.destClass}:${rate.country ?? '*'}`;
-    if (seen.has(key)) problems.push(`${where}: another rate already matches ${key.slice(2)}`);
+    if (seen.has(key)) problem(`another rate already matches ${key.slice(2)}`);
     seen.add(key);
     for (const [name, amount] of [
       ['connect fee', rate.connectFee],
@@ -46,16 +62,15 @@ export function planProblems(plan: TariffPlan): string[] {
       ['unanswered charge', rate.unansweredCharge],
       ['maximum cost', rate.maxCost ?? 0],
     ] as const) {
-      if (!Number.isSafeInteger(amount) || amount < 0)
-        problems.push(`${where}: ${name} must not be negative`);
+      if (!Number.isSafeInteger(amount) || amount < 0) problem(`${name} must not be negative`);
     }
     if (rate.maxCost !== null && rate.maxCost < rate.minCharge) {
-      problems.push(`${where}: maximum cost is below the minimum charge`);
+      problem(`maximum cost is below the minimum charge`);
     }
-    problems.push(...intervalProblems(rate.intervals).map((p) => `${where}: ${p}`));
+    intervalProblems(rate.intervals).forEach(problem);
     for (const [band, intervals] of Object.entries(rate.bandIntervals)) {
-      if (!bandNames.has(band)) problems.push(`${where}: prices for unknown time band "${band}"`);
-      problems.push(...intervalProblems(intervals).map((p) => `${where}, band ${band}: ${p}`));
+      if (!bandNames.has(band)) problem(`prices for unknown time band "${band}"`);
+      intervalProblems(intervals).forEach((p) => problem(`, band ${band}: ${p}`));
     }
   });
   return problems;

@@ -1,0 +1,58 @@
+import type { Database } from '../db/database.js';
+import { inTransaction, repositoriesFor } from '../db/repositories.js';
+import { LedgerlineError } from '../domain/errors.js';
+import { serializeTariffFile, type TariffFile } from './tariff-file.js';
+
+/** What an import stored. */
+export interface StoredTariff {
+  carrierId: number;
+  planId: number;
+  rates: number;
+}
+
+/**
+ * Stores a parsed tariff file: the carrier (created or renamed by code) and its plan, replacing
+ * the carrier's plan with the same activation. One transaction: a failure leaves the old plan.
+ */
+export function storeTariff(database: Database, tariff: TariffFile): Promise<StoredTariff> {
+  return inTransaction(database, async (repos) => {
+    const carrierId = await repos.carriers.save(tariff.carrier);
+    const planId = await repos.tariffPlans.save(carrierId, tariff.plan);
+    return { carrierId, planId, rates: tariff.plan.rates.length };
+  });
+}
+
+/**
+ * The tariff file of the carrier's plan in force at `atMs`, with `activeFrom` written in
+ * `timeZone`: importing it again gives the same plan.
+ */
+export async function exportTariff(
+  database: Database,
+  carrierCode: string,
+  atMs: number,
+  timeZone = 'UTC',
+): Promise<string> {
+  const repos = repositoriesFor(database.kysely, database.adapter);
+  const carrier = await repos.carriers.findByCode(carrierCode);
+  if (!carrier) {
+    const known = (await repos.carriers.list()).map((c) => c.code);
+    throw new LedgerlineError('not-found', `no carrier "${carrierCode}"`, [
+      known.length > 0 ? `carriers: ${known.join(', ')}` : 'no carriers yet: import a tariff file first',
+    ]);
+  }
+  const plan = await repos.tariffPlans.inForce(carrier.id, atMs);
+  if (!plan) {
+    throw new LedgerlineError(
+      'not-found',
+      `carrier "${carrierCode}" has no plan in force on ${new Date(atMs).toISOString()}`,
+    );
+  }
+  const { id: _id, carrierId: _carrierId, ...rest } = plan;
+  return serializeTariffFile(
+    {
+      carrier: { code: carrier.code, name: carrier.name },
+      plan: { ...rest, rates: rest.rates.map(({ id: _rateId, ...rate }) => rate) },
+    },
+    { timeZone },
+  );
+}
