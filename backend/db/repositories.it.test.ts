@@ -74,8 +74,19 @@ describe.each(testEngines())('repositories on $name', (engine) => {
     expect((await repos.users.findByNumber('+390212342001', null))?.id).toBe(anna);
     expect(await repos.users.findByNumber('2001', site + 1000)).toBeUndefined();
 
-    const first = await repos.users.createAnonymous('2999', site, department, 'Milano');
-    const second = await repos.users.createAnonymous('2998', site, department, 'Milano');
+    const milano = { id: site, name: 'Milano' };
+    const first = await repos.users.createAnonymous({ kind: 'extension', value: '2999' }, milano, department);
+    const second = await repos.users.createAnonymous(
+      { kind: 'extension', value: '2998' },
+      milano,
+      department,
+    );
+    const stranger = await repos.users.createAnonymous(
+      { kind: 'sip', value: 'sip:Visitor@Fabrikam.com' },
+      milano,
+      department,
+    );
+    expect((await repos.users.findBySipUri('visitor@fabrikam.com'))?.id).toBe(stranger);
     expect(first).not.toBe(second);
     expect((await repos.users.findByNumber('2999', site))?.displayName).toBe('Extension 2999 (Milano)');
     // Saving again by UPN updates, and a number moves to its new owner.
@@ -91,7 +102,7 @@ describe.each(testEngines())('repositories on $name', (engine) => {
     ).toBe(anna);
     await repos.users.setNumber({ userId: first, siteId: site, kind: 'extension', number: '2001' });
     expect((await repos.users.findByNumber('2001', site))?.id).toBe(first);
-    expect((await repos.users.list()).filter((user) => user.anonymous)).toHaveLength(2);
+    expect((await repos.users.list()).filter((user) => user.anonymous)).toHaveLength(3);
   });
 
   it('stores a tariff plan of 5,000 rates and reads it back unchanged', async () => {

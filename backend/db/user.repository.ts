@@ -42,30 +42,42 @@ export class UserRepository {
   }
 
   /**
-   * An anonymous user for an extension nobody owns yet, so its calls are charged somewhere
-   * visible ("Unassigned") instead of being lost; returns the id.
+   * An anonymous user for an extension, number or SIP address nobody owns yet, so its calls are
+   * charged somewhere visible ("Unassigned") instead of being lost; returns the id.
    */
   async createAnonymous(
-    extension: string,
-    siteId: number,
+    party: { kind: 'extension' | 'e164' | 'sip'; value: string },
+    site: { id: number; name: string },
     departmentId: number,
-    siteName: string,
   ): Promise<number> {
+    const displayName =
+      party.kind === 'extension'
+        ? `Extension ${party.value} (${site.name})`
+        : party.kind === 'e164'
+          ? `${party.value} (${site.name})`
+          : party.value.replace(/^sip:/, '');
     const id = await insertReturningId(
       this.adapter.capabilities,
       this.db.insertInto('users').values({
         upn: null,
-        display_name: `Extension ${extension} (${siteName})`,
+        display_name: displayName,
         entra_object_id: null,
-        sip_uri: null,
+        sip_uri: party.kind === 'sip' ? party.value.toLowerCase() : null,
         department_id: departmentId,
-        site_id: siteId,
+        site_id: site.id,
         anonymous: 1,
         created_at: this.now(),
       }),
     );
-    await this.setNumber({ userId: id, siteId, kind: 'extension', number: extension });
+    if (party.kind !== 'sip')
+      await this.setNumber({ userId: id, siteId: site.id, kind: party.kind, number: party.value });
     return id;
+  }
+
+  /** The user with this id, if any. */
+  async get(id: number): Promise<User | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toUser(row);
   }
 
   /** Gives a number or extension to a user, taking it from whoever had it at that site. */

@@ -1,0 +1,173 @@
+import type { CallRecord } from '../domain/call-record.js';
+import type { RatedCall, RatingStatus } from '../domain/rated-call.js';
+import type { Site } from '../domain/site.js';
+import type { ZoneClock } from '../domain/zone-clock.js';
+import type { CompiledTariff } from '../rating/compiled-tariff.js';
+import { rateCall } from '../rating/rate-call.js';
+import { routeCall, type RoutingRule } from '../rating/routing-rule.js';
+import type { ClassifiedNumber } from './destination-classifier.js';
+import type { DirectoryIndex, SiteDirectory } from './directory-index.js';
+import type { NumberClassifier } from './number-classifier.js';
+import { normalizedText, type NormalizedNumber } from './number-normalizer.js';
+
+/** Everything the miner looks things up in, loaded once per mining pass. */
+export interface MiningTables {
+  directory: DirectoryIndex;
+  sites: SiteDirectory;
+  classifier: NumberClassifier;
+  clocks: ReadonlyMap<number, ZoneClock>;
+  /** In the order routeCall tries them. */
+  routing: readonly RoutingRule[];
+  tariffs: ReadonlyMap<number, readonly CompiledTariff[]>;
+}
+
+/** A party nobody in the directory is: the miner creates an anonymous user for it, then mines again. */
+export interface UnknownParty {
+  kind: 'extension' | 'e164' | 'sip';
+  value: string;
+  site: Site;
+}
+
+/** What mining one record gave: the rated call, or the party that must become a user first. */
+export type MinedRecord = { kind: 'call'; call: RatedCall } | { kind: 'unknown-party'; party: UnknownParty };
+
+/**
+ * Mines one CallRecord: finds whose call it is (the caller, or the callee of an inbound call) and
+ * their site, classifies the other party with that site's dial plan, picks the carrier and rates
+ * outbound calls; inbound, internal and emergency calls are free. Synchronous and without I/O.
+ */
+export function mineCallRecord(record: CallRecord, tables: MiningTables): MinedRecord {
+  const inbound = record.direction === 'inbound';
+  const ownerParty = inbound ? record.callee : record.caller;
+  const otherParty = inbound ? record.caller : record.callee;
+
+  let site =
+    (record.site ? tables.sites.byCode.get(record.site) : undefined) ?? (tables.sites.fallback as Site);
+  const owner = tables.classifier.classifyParty(site.code, ownerParty);
+  const user = tables.directory.find(owner.normalized, site.id);
+  if (user === undefined) {
+    const unknown = unknownParty(owner.normalized, site);
+    if (unknown) return { kind: 'unknown-party', party: unknown };
+  } else if (user.siteId !== null && user.siteId !== site.id) {
+    // People dial by their own site's plan, whichever gateway carries the call.
+    site = tables.sites.byId.get(user.siteId) ?? site;
+  }
+
+  const other = tables.classifier.classifyParty(site.code, otherParty);
+  const clock = tables.clocks.get(site.id) as ZoneClock;
+  const local = clock.localTime(Date.parse(record.startedAt));
+  const external = other.normalized.kind === 'e164' ? other.normalized.e164 : null;
+  const destClass = record.direction === 'internal' ? 'internal' : other.destClass;
+  const callerText = normalizedText(inbound ? other.normalized : owner.normalized);
+  const calleeText = normalizedText(inbound ? owner.normalized : other.normalized);
+
+  const call: RatedCall = {
+    source: record.source,
+    sourceId: record.sourceId,
+    startedAt: Date.parse(record.startedAt),
+    answeredAt: record.answeredAt === null ? null : Date.parse(record.answeredAt),
+    endedAt: Date.parse(record.endedAt),
+    durationSec: record.durationSec,
+    ringSec: record.ringSec,
+    direction: record.direction,
+    answered: record.answered,
+    responseCode: record.responseCode,
+    caller: record.caller,
+    callee: record.callee,
+    trunk: record.trunk,
+    sourceSite: record.site ?? null,
+    callerNormalized: callerText,
+    calleeNormalized: calleeText,
+    userId: user?.id ?? null,
+    departmentId: user?.departmentId ?? null,
+    siteId: site.id,
+    carrierId: null,
+    planId: null,
+    rateId: null,
+    destNumber: external,
+    destClass,
+    destCountry: destClass === 'internal' ? null : other.country,
+    label: null,
+    cost: 0,
+    currency: null,
+    billedSec: 0,
+    ratingStatus: 'free',
+    ratingReason: null,
+    localDay: local.day,
+    localHour: local.hour,
+    localWeekday: local.weekday,
+  };
+  price(call, other, site, clock, tables);
+  return { kind: 'call', call };
+}
+
+/** Fills the carrier, plan, rate and cost of a call (or says why it is free or unrated). */
+function price(
+  call: RatedCall,
+  other: ClassifiedNumber,
+  site: Site,
+  clock: ZoneClock,
+  tables: MiningTables,
+): void {
+  const free = (reason: string) => setStatus(call, 'free', reason);
+  if (call.direction !== 'outbound')
+    return free(call.direction === 'inbound' ? 'inbound call' : 'internal call');
+  if (call.destClass === 'internal') return free('internal call');
+  if (call.destClass === 'emergency') return free('emergency call');
+
+  const carrierId = routeCall(tables.routing, {
+    siteId: site.id,
+    trunk: call.trunk,
+    number: call.destNumber,
+  });
+  if (carrierId === null) {
+    return setStatus(
+      call,
+      'unrated',
+      `no routing rule for site ${site.code}${call.trunk ? `, trunk ${call.trunk}` : ''}`,
+    );
+  }
+  call.carrierId = carrierId;
+  const result = rateCall(
+    {
+      startedAt: call.startedAt,
+      answeredAt: call.answeredAt,
+      answered: call.answered,
+      durationSec: call.durationSec,
+      number: call.destNumber,
+      destClass: call.destClass,
+      country: other.country,
+    },
+    tables.tariffs.get(carrierId) ?? [],
+    clock,
+  );
+  if (result.status === 'unrated') return setStatus(call, 'unrated', `${result.reason}: ${result.detail}`);
+  call.planId = result.planId;
+  call.rateId = result.rateId;
+  call.label = result.rateLabel;
+  call.cost = result.cost;
+  call.currency = result.currency;
+  call.billedSec = result.billedSec;
+  setStatus(call, 'rated', null);
+}
+
+function setStatus(call: RatedCall, status: RatingStatus, reason: string | null): void {
+  call.ratingStatus = status;
+  call.ratingReason = reason;
+}
+
+function unknownParty(normalized: NormalizedNumber, site: Site): UnknownParty | null {
+  switch (normalized.kind) {
+    case 'extension':
+      return { kind: 'extension', value: normalized.extension, site };
+    case 'e164':
+      return normalized.extension !== null
+        ? { kind: 'extension', value: normalized.extension, site }
+        : { kind: 'e164', value: normalized.e164, site };
+    case 'sip-user':
+      return { kind: 'sip', value: `sip:${normalized.user}`, site };
+    default:
+      // Nothing to name a user by (a blank, short or unreadable party): the call has no user.
+      return null;
+  }
+}

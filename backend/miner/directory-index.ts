@@ -1,0 +1,86 @@
+import type { Site } from '../domain/site.js';
+import type { User, UserNumber } from '../domain/user.js';
+import type { NormalizedNumber } from './number-normalizer.js';
+
+/**
+ * Users by SIP address, public number and site extension, held in memory so resolving the parties
+ * of a million calls costs map lookups, not queries. Anonymous users created while mining are
+ * added as they are made.
+ */
+export class DirectoryIndex {
+  private readonly bySipUser = new Map<string, User>();
+  private readonly byE164 = new Map<string, User>();
+  private readonly byExtension = new Map<string, User>();
+  private readonly users = new Map<number, User>();
+
+  constructor(users: readonly User[], numbers: readonly UserNumber[]) {
+    for (const user of users) this.addUser(user);
+    for (const number of numbers) this.addNumber(number);
+  }
+
+  /** Registers a user (and its SIP address) in the index. */
+  addUser(user: User): void {
+    this.users.set(user.id, user);
+    if (user.sipUri) this.bySipUser.set(sipUserOf(user.sipUri), user);
+  }
+
+  /** Registers a number or extension of a user already in the index. */
+  addNumber(number: UserNumber): void {
+    const user = this.users.get(number.userId);
+    if (!user) return;
+    if (number.kind === 'e164') this.byE164.set(number.number, user);
+    else this.byExtension.set(extensionKey(number.siteId, number.number), user);
+  }
+
+  /** The user a normalized party is, at `siteId` for extensions; undefined when nobody is. */
+  find(party: NormalizedNumber, siteId: number | null): User | undefined {
+    switch (party.kind) {
+      case 'sip-user':
+        return this.bySipUser.get(party.user);
+      case 'e164':
+        return (
+          (party.extension !== null && siteId !== null
+            ? this.byExtension.get(extensionKey(siteId, party.extension))
+            : undefined) ?? this.byE164.get(party.e164)
+        );
+      case 'extension':
+        return siteId === null ? undefined : this.byExtension.get(extensionKey(siteId, party.extension));
+      default:
+        return undefined;
+    }
+  }
+
+  /** The user with a SIP address (with or without "sip:", any case). */
+  findBySipUri(uri: string): User | undefined {
+    return this.bySipUser.get(sipUserOf(uri));
+  }
+}
+
+/** Sites by id and by code, and the one to use when a call says nothing about its site. */
+export interface SiteDirectory {
+  byId: ReadonlyMap<number, Site>;
+  byCode: ReadonlyMap<string, Site>;
+  /** The only site, or the first by code when there are several. */
+  fallback: Site | null;
+}
+
+/** Indexes sites for the miner. */
+export function siteDirectory(sites: readonly Site[]): SiteDirectory {
+  return {
+    byId: new Map(sites.map((site) => [site.id, site])),
+    byCode: new Map(sites.map((site) => [site.code, site])),
+    fallback: [...sites].sort((a, b) => a.code.localeCompare(b.code))[0] ?? null,
+  };
+}
+
+function sipUserOf(uri: string): string {
+  return uri
+    .trim()
+    .toLowerCase()
+    .replace(/^sips?:/, '')
+    .replace(/;.*$/, '');
+}
+
+function extensionKey(siteId: number, extension: string): string {
+  return `${siteId}|${extension}`;
+}
