@@ -1,8 +1,10 @@
+import { join, resolve } from 'node:path';
 import { connect } from '../db/connect.js';
 import { checkDatabase } from '../db/database-check.js';
 import type { Database } from '../db/database.js';
 import { pendingMigrations } from '../db/migrations/migrate.js';
 import { LedgerlineError } from '../domain/errors.js';
+import type { Reporter } from './reporter.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliContext {
@@ -12,6 +14,12 @@ export interface CliContext {
   print(line: string): void;
   /** Writes a line to stderr (warnings, progress). */
   warn(line: string): void;
+  /** Logs and progress of long work. */
+  reporter: Reporter;
+  /** Lines of standard input, for filters such as `ledgerline rate`. */
+  stdin(): AsyncIterable<string>;
+  /** Aborted when the process is asked to stop (SIGINT, SIGTERM). */
+  signal: AbortSignal;
 }
 
 /** The options every command that touches the billing database accepts. */
@@ -20,12 +28,16 @@ export interface DatabaseOptions {
   data?: string;
 }
 
+/** The data folder: --data, else LEDGERLINE_DATA_DIR, else ./data (relative to the working folder). */
+export function dataDir(options: DatabaseOptions, context: CliContext): string {
+  return resolve(context.cwd, options.data ?? context.env.LEDGERLINE_DATA_DIR ?? 'data');
+}
+
 /** The billing database URL: --db, else LEDGERLINE_DB_URL, else SQLite in the data folder. */
 export function databaseUrl(options: DatabaseOptions, context: CliContext): string {
   if (options.db) return options.db;
   if (context.env.LEDGERLINE_DB_URL) return context.env.LEDGERLINE_DB_URL;
-  const dataDir = options.data ?? context.env.LEDGERLINE_DATA_DIR ?? 'data';
-  return `sqlite:${dataDir.replace(/\/$/, '')}/ledgerline.db`;
+  return `sqlite:${join(dataDir(options, context), 'ledgerline.db')}`;
 }
 
 /**

@@ -1,17 +1,28 @@
+import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
 import { LedgerlineError } from '../domain/errors.js';
 import type { CliContext } from './cli-context.js';
+import { createReporter } from './reporter.js';
 import { registerDirectoryCommand } from './directory-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
+import { registerMineCommands } from './mine-command.js';
+import { registerRateCommand } from './rate-command.js';
 import { registerTariffsCommand } from './tariffs-command.js';
 
-/** The real process's context. */
+/** The real process's context: its streams, environment, and a signal raised by SIGINT or SIGTERM. */
 export function processContext(): CliContext {
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => stop.abort(new Error(signal)));
+  }
   return {
     env: process.env,
     cwd: process.cwd(),
     print: (line) => process.stdout.write(`${line}\n`),
     warn: (line) => process.stderr.write(`${line}\n`),
+    reporter: createReporter({ tty: process.stderr.isTTY === true, level: process.env.LEDGERLINE_LOG_LEVEL }),
+    stdin: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
+    signal: stop.signal,
   };
 }
 
@@ -41,6 +52,8 @@ export function buildProgram(context: CliContext): Command {
   registerMigrateCommand(program, context);
   registerDirectoryCommand(program, context);
   registerTariffsCommand(program, context);
+  registerMineCommands(program, context);
+  registerRateCommand(program, context);
 
   program
     .command('demo')

@@ -35,8 +35,14 @@ export type MinedRecord = { kind: 'call'; call: RatedCall } | { kind: 'unknown-p
  * Mines one CallRecord: finds whose call it is (the caller, or the callee of an inbound call) and
  * their site, classifies the other party with that site's dial plan, picks the carrier and rates
  * outbound calls; inbound, internal and emergency calls are free. Synchronous and without I/O.
+ * With `unknownParties: 'ignore'` a call of nobody known is mined without a user instead of
+ * asking for an anonymous one (for dry runs that write nothing).
  */
-export function mineCallRecord(record: CallRecord, tables: MiningTables): MinedRecord {
+export function mineCallRecord(
+  record: CallRecord,
+  tables: MiningTables,
+  options: { unknownParties: 'report' | 'ignore' } = { unknownParties: 'report' },
+): MinedRecord {
   const inbound = record.direction === 'inbound';
   const ownerParty = inbound ? record.callee : record.caller;
   const otherParty = inbound ? record.caller : record.callee;
@@ -46,7 +52,7 @@ export function mineCallRecord(record: CallRecord, tables: MiningTables): MinedR
   const owner = tables.classifier.classifyParty(site.code, ownerParty);
   const user = tables.directory.find(owner.normalized, site.id);
   if (user === undefined) {
-    const unknown = unknownParty(owner.normalized, site);
+    const unknown = options.unknownParties === 'report' ? unknownParty(owner.normalized, site) : null;
     if (unknown) return { kind: 'unknown-party', party: unknown };
   } else if (user.siteId !== null && user.siteId !== site.id) {
     // People dial by their own site's plan, whichever gateway carries the call.
