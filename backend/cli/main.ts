@@ -7,6 +7,7 @@ import { registerDirectoryCommand } from './directory-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerMineCommands } from './mine-command.js';
 import { registerRateCommand } from './rate-command.js';
+import { registerRerateCommand } from './rerate-command.js';
 import { registerTariffsCommand } from './tariffs-command.js';
 
 /** The real process's context: its streams, environment, and a signal raised by SIGINT or SIGTERM. */
@@ -54,6 +55,7 @@ export function buildProgram(context: CliContext): Command {
   registerTariffsCommand(program, context);
   registerMineCommands(program, context);
   registerRateCommand(program, context);
+  registerRerateCommand(program, context);
 
   program
     .command('demo')

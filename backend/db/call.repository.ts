@@ -57,6 +57,46 @@ export class CallRepository {
     return row && toStoredCall(row);
   }
 
+  /** The local days between two (inclusive) that have calls, optionally of one carrier only. */
+  async daysWithCalls(fromDay: number, toDay: number, carrierId?: number): Promise<number[]> {
+    let query = this.db
+      .selectFrom('calls')
+      .select('local_day')
+      .distinct()
+      .where('local_day', '>=', fromDay)
+      .where('local_day', '<=', toDay);
+    if (carrierId !== undefined) query = query.where('carrier_id', '=', carrierId);
+    const rows = await query.orderBy('local_day').execute();
+    return rows.map((row) => Number(row.local_day));
+  }
+
+  /** Every call of one local day, optionally of one carrier only, in id order. */
+  async listDay(day: number, carrierId?: number): Promise<StoredCall[]> {
+    let query = this.db.selectFrom('calls').selectAll().where('local_day', '=', day);
+    if (carrierId !== undefined) query = query.where('carrier_id', '=', carrierId);
+    const rows = await query.orderBy('id').execute();
+    return rows.map(toStoredCall);
+  }
+
+  /** Writes a call's rating (carrier, plan, rate, cost, status) after re-rating it. */
+  async updateRating(call: StoredCall): Promise<void> {
+    await this.db
+      .updateTable('calls')
+      .set({
+        carrier_id: call.carrierId,
+        plan_id: call.planId,
+        rate_id: call.rateId,
+        label: call.label,
+        cost_micro: call.cost,
+        currency: call.currency,
+        billed_sec: call.billedSec,
+        rating_status: call.ratingStatus,
+        rating_reason: call.ratingReason,
+      })
+      .where('id', '=', call.id)
+      .execute();
+  }
+
   /** Calls of a scope between two local days (inclusive), oldest first, a page at a time. */
   async list(
     scope: Scope,

@@ -28,32 +28,44 @@ const COLUMNS = [...KEY, ...SUMS];
  * (re-rating takes the old figures away and adds the new ones).
  */
 export function rollupDeltas(calls: readonly RatedCall[], sign: 1 | -1 = 1): RollupDelta[] {
+  return mergeDeltas(calls.map((call) => callDelta(call, sign)));
+}
+
+/**
+ * Adds up deltas with the same key, so each statement touches a row once (PostgreSQL's ON CONFLICT
+ * and SQL Server's MERGE both refuse to change a row twice in one statement).
+ */
+export function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
-  for (const call of calls) {
-    const key = {
-      local_day: call.localDay,
-      site_id: call.siteId ?? 0,
-      department_id: call.departmentId ?? 0,
-      user_id: call.userId ?? 0,
-      carrier_id: call.carrierId ?? 0,
-      dest_class: call.destClass,
-      dest_country: call.destCountry ?? '',
-      direction: call.direction,
-    };
-    const id = KEY.map((column) => key[column]).join('\u0000');
-    let delta = byKey.get(id);
-    if (!delta) {
-      delta = { ...key, calls: 0, answered: 0, duration_sec: 0, billed_sec: 0, cost_micro: 0, unrated: 0 };
-      byKey.set(id, delta);
+  for (const delta of deltas) {
+    const id = KEY.map((column) => delta[column]).join('\u0000');
+    const sum = byKey.get(id);
+    if (!sum) {
+      byKey.set(id, { ...delta });
+      continue;
     }
-    delta.calls += sign;
-    delta.answered += call.answered ? sign : 0;
-    delta.duration_sec += sign * call.durationSec;
-    delta.billed_sec += sign * call.billedSec;
-    delta.cost_micro += sign * call.cost;
-    delta.unrated += call.ratingStatus === 'unrated' ? sign : 0;
+    for (const column of SUMS) sum[column] += delta[column];
   }
   return [...byKey.values()];
+}
+
+function callDelta(call: RatedCall, sign: 1 | -1): RollupDelta {
+  return {
+    local_day: call.localDay,
+    site_id: call.siteId ?? 0,
+    department_id: call.departmentId ?? 0,
+    user_id: call.userId ?? 0,
+    carrier_id: call.carrierId ?? 0,
+    dest_class: call.destClass,
+    dest_country: call.destCountry ?? '',
+    direction: call.direction,
+    calls: sign,
+    answered: call.answered ? sign : 0,
+    duration_sec: sign * call.durationSec,
+    billed_sec: sign * call.billedSec,
+    cost_micro: sign * call.cost,
+    unrated: call.ratingStatus === 'unrated' ? sign : 0,
+  };
 }
 
 /** The daily rollups the dashboards read instead of scanning calls. */
@@ -66,7 +78,7 @@ export class RollupRepository {
   /** Adds the deltas to their rows, creating rows that do not exist yet. */
   async apply(deltas: readonly RollupDelta[]): Promise<void> {
     const size = rowsPerStatement(this.adapter.capabilities, COLUMNS.length);
-    for (const batch of chunks(deltas, size)) {
+    for (const batch of chunks(mergeDeltas(deltas), size)) {
       if (this.adapter.capabilities.upsert === 'merge') await this.merge(batch);
       else await this.insertOnConflict(batch);
     }

@@ -5,7 +5,6 @@ import type { ZoneClock } from '../domain/zone-clock.js';
 import type { CompiledTariff } from '../rating/compiled-tariff.js';
 import { rateCall } from '../rating/rate-call.js';
 import { routeCall, type RoutingRule } from '../rating/routing-rule.js';
-import type { ClassifiedNumber } from './destination-classifier.js';
 import type { DirectoryIndex, SiteDirectory } from './directory-index.js';
 import type { NumberClassifier } from './number-classifier.js';
 import { normalizedText, type NormalizedNumber } from './number-normalizer.js';
@@ -103,18 +102,24 @@ export function mineCallRecord(
     localHour: local.hour,
     localWeekday: local.weekday,
   };
-  price(call, other, site, clock, tables);
+  priceCall(call, site, tables);
   return { kind: 'call', call };
 }
 
-/** Fills the carrier, plan, rate and cost of a call (or says why it is free or unrated). */
-function price(
-  call: RatedCall,
-  other: ClassifiedNumber,
-  site: Site,
-  clock: ZoneClock,
-  tables: MiningTables,
-): void {
+/**
+ * Fills the carrier, plan, rate and cost of a call from its site, trunk and destination (or says
+ * why it is free or unrated), with the plan in force when it started. Mining and re-rating share it.
+ */
+export function priceCall(call: RatedCall, site: Site, tables: MiningTables): void {
+  Object.assign(call, {
+    carrierId: null,
+    planId: null,
+    rateId: null,
+    label: null,
+    cost: 0,
+    currency: null,
+    billedSec: 0,
+  });
   const free = (reason: string) => setStatus(call, 'free', reason);
   if (call.direction !== 'outbound')
     return free(call.direction === 'inbound' ? 'inbound call' : 'internal call');
@@ -142,10 +147,10 @@ function price(
       durationSec: call.durationSec,
       number: call.destNumber,
       destClass: call.destClass,
-      country: other.country,
+      country: call.destCountry,
     },
     tables.tariffs.get(carrierId) ?? [],
-    clock,
+    tables.clocks.get(site.id) as ZoneClock,
   );
   if (result.status === 'unrated') return setStatus(call, 'unrated', `${result.reason}: ${result.detail}`);
   call.planId = result.planId;

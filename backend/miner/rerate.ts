@@ -1,0 +1,75 @@
+import type { Database } from '../db/database.js';
+import { inTransaction, repositoriesFor } from '../db/repositories.js';
+import { rollupDeltas } from '../db/rollup.repository.js';
+import { LedgerlineError } from '../domain/errors.js';
+import type { StoredCall } from '../domain/rated-call.js';
+import { priceCall } from './call-record-miner.js';
+import { MiningTablesLoader } from './mining-tables.js';
+
+/** Which stored calls to re-rate: local days (YYYYMMDD, inclusive), optionally one carrier's. */
+export interface RerateRequest {
+  fromDay: number;
+  toDay: number;
+  carrierCode?: string;
+  onDay?: (day: number, done: number, total: number) => void;
+}
+
+/** What re-rating did. */
+export interface RerateOutcome {
+  days: number;
+  calls: number;
+  changed: number;
+}
+
+const RATING_FIELDS = [
+  'carrierId',
+  'planId',
+  'rateId',
+  'label',
+  'cost',
+  'currency',
+  'billedSec',
+  'ratingStatus',
+  'ratingReason',
+] as const;
+
+/**
+ * Prices stored calls again with today's tariffs and routing, each with the plan in force when it
+ * started, and moves the rollups by the difference. One transaction per day: a day is either
+ * wholly re-rated or untouched. Who made a call and where stay as mined.
+ */
+export async function rerateCalls(database: Database, request: RerateRequest): Promise<RerateOutcome> {
+  const repos = repositoriesFor(database.kysely, database.adapter);
+  let carrierId: number | undefined;
+  if (request.carrierCode !== undefined) {
+    const carrier = await repos.carriers.findByCode(request.carrierCode);
+    if (!carrier) throw new LedgerlineError('not-found', `no carrier "${request.carrierCode}"`);
+    carrierId = carrier.id;
+  }
+  const loader = new MiningTablesLoader();
+  const days = await repos.calls.daysWithCalls(request.fromDay, request.toDay, carrierId);
+  const outcome: RerateOutcome = { days: days.length, calls: 0, changed: 0 };
+  for (const [index, day] of days.entries()) {
+    await inTransaction(database, async (tx) => {
+      const tables = await loader.load(tx);
+      const before: StoredCall[] = [];
+      const after: StoredCall[] = [];
+      for (const call of await tx.calls.listDay(day, carrierId)) {
+        outcome.calls++;
+        if (call.ratingStatus === 'free') continue;
+        const site = call.siteId === null ? tables.sites.fallback : tables.sites.byId.get(call.siteId);
+        if (!site) continue;
+        const repriced = { ...call };
+        priceCall(repriced, site, tables);
+        if (RATING_FIELDS.every((field) => repriced[field] === call[field])) continue;
+        await tx.calls.updateRating(repriced);
+        before.push(call);
+        after.push(repriced);
+      }
+      await tx.rollups.apply([...rollupDeltas(before, -1), ...rollupDeltas(after, 1)]);
+      outcome.changed += after.length;
+    });
+    request.onDay?.(day, index + 1, days.length);
+  }
+  return outcome;
+}
