@@ -1,3 +1,4 @@
+import { runMinerBench } from './miner-bench.js';
 import { runRatingBench } from './rating-bench.js';
 
 /** `npm run bench`: prints throughput and peak memory of each benchmark. */
@@ -19,6 +20,21 @@ async function main(): Promise<void> {
   console.log(
     `  peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}, heap used now ${mib(usage.heapUsed)}`,
   );
+
+  const calls = Math.round(1_000_000 * scale);
+  console.log(
+    `\nMiner end to end: a spool file of ${calls.toLocaleString('en')} calls to rated rows in SQLite`,
+  );
+  const miner = await runMinerBench(calls);
+  const rate = (value: number) => value.toLocaleString('en').padStart(10);
+  console.log(`  spool file                     ${mib(miner.spoolBytes)}`);
+  console.log(
+    `  miner                          ${rate(miner.minerCallsPerSecond)} calls/s  (${miner.minerSeconds.toFixed(2)} s; peak RSS so far ${mib(miner.minerPeakRssBytes)})`,
+  );
+  console.log(
+    `  baseline: prepared insert      ${rate(miner.baselineRowsPerSecond)} rows/s   (${miner.baselineSeconds.toFixed(2)} s, same rows, one transaction)`,
+  );
+  console.log(`  miner / baseline               ${miner.ratio.toFixed(2)}`);
 }
 
 await main();

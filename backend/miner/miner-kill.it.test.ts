@@ -65,18 +65,18 @@ async function freshDatabase(path: string): Promise<Database> {
 }
 
 /** Everything mining wrote, without what differs between any two runs (row ids of calls, clock times). */
-async function dump(database: Database): Promise<Record<string, unknown[]>> {
+async function dump(
+  database: Database,
+): Promise<Record<'calls' | 'rollups' | 'files' | 'rejects' | 'users' | 'numbers', unknown[]>> {
   const query = (text: string) =>
     sql
-      .raw(text)
+      .raw<Record<string, unknown>>(text)
       .execute(database.kysely)
       .then((result) => result.rows);
   return {
     calls: await query(
       `select c.*, f.name as file from calls c left join spool_files f on f.id = c.spool_file_id order by source, source_id`,
-    ).then((rows) =>
-      rows.map(({ id: _id, mined_at: _m, spool_file_id: _f, ...row }: Record<string, unknown>) => row),
-    ),
+    ).then((rows) => rows.map(({ id: _id, mined_at: _m, spool_file_id: _f, ...row }) => row)),
     rollups: await query(
       `select * from daily_rollups order by local_day, site_id, department_id, user_id, carrier_id, dest_class, dest_country, direction`,
     ),
