@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
 import { connect } from '../backend/db/connect.js';
 import type { Database } from '../backend/db/database.js';
 import { migrateToLatest } from '../backend/db/migrations/migrate.js';
 import { repositoriesFor } from '../backend/db/repositories.js';
+import { SQLITE_PRAGMAS } from '../backend/db/sqlite/sqlite-connection.js';
 import type { CallRecord } from '../backend/domain/call-record.js';
 import { MiningTablesLoader } from '../backend/miner/mining-tables.js';
 import { mineSpoolFile } from '../backend/miner/spool-file-miner.js';
@@ -28,7 +30,7 @@ const USERS = 300;
 
 /** A Milan company of 300 users on one carrier with a 5,000-prefix tariff. */
 async function setUpCompany(database: Database, random: () => number): Promise<void> {
-  const repos = repositoriesFor(database.kysely, database.adapter);
+  const repos = repositoriesFor(database.kysely, database);
   const siteId = await repos.sites.save({
     code: 'MIL',
     name: 'Milano',
@@ -109,8 +111,8 @@ async function writeSpool(path: string, count: number, random: () => number): Pr
 
 /**
  * Mines a spool file of `count` calls into SQLite, then, in the same process, inserts the very rows
- * it stored into an empty database with one prepared statement in one transaction: the ratio of
- * the two rates says how close the miner comes to the cost of writing alone.
+ * it stored into a copy of the database as it was before mining, with one prepared statement in
+ * one transaction: the ratio of the two rates says how close the miner comes to writing alone.
  */
 export async function runMinerBench(count: number): Promise<MinerBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'ledgerline-bench-'));
@@ -119,6 +121,9 @@ export async function runMinerBench(count: number): Promise<MinerBenchResult> {
     const database = connect(`sqlite:${join(dir, 'miner.db')}`);
     await migrateToLatest(database);
     await setUpCompany(database, random);
+    // The baseline writes into the same database as it is before mining: same schema, directory,
+    // constraints and settings.
+    await sql`vacuum into ${join(dir, 'baseline.db')}`.execute(database.kysely);
     const spool = join(dir, 'sfb-bench.ndjson');
     const spoolBytes = await writeSpool(spool, count, random);
     globalThis.gc?.();
@@ -150,24 +155,25 @@ export async function runMinerBench(count: number): Promise<MinerBenchResult> {
   }
 }
 
-/** Seconds to insert the miner's rows into a fresh, migrated database: prepared statement, one transaction. */
+/**
+ * Seconds to insert the miner's rows into the copy of the database taken before mining: one
+ * prepared statement, one transaction, the connection set up as the miner's (foreign keys on).
+ */
 async function baselineInsert(sourcePath: string, targetPath: string): Promise<number> {
-  const target = connect(`sqlite:${targetPath}`);
-  await migrateToLatest(target);
-  await target.close();
-  const source = new SQLite(sourcePath, { readonly: true });
   const db = new SQLite(targetPath);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = OFF');
-  const columns = (source.prepare('select * from calls limit 1').columns() as { name: string }[])
-    .map((c) => c.name)
+  for (const pragma of SQLITE_PRAGMAS) db.pragma(pragma);
+  db.prepare('attach database ? as source').run(sourcePath);
+  // The rows point at the spool file and anonymous users the miner created: copy those first.
+  db.exec('insert into spool_files select * from source.spool_files');
+  db.exec('insert into users select * from source.users where id not in (select id from main.users)');
+  const columns = (db.prepare('select * from source.calls limit 1').columns() as { name: string }[])
+    .map((column) => column.name)
     .filter((name) => name !== 'id');
   const insert = db.prepare(
     `insert into calls (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
   );
-  const read = source
-    .prepare(`select ${columns.join(', ')} from calls where id > ? order by id limit 50000`)
+  const read = db
+    .prepare(`select id, ${columns.join(', ')} from source.calls where id > ? order by id limit 50000`)
     .raw();
   let seconds = 0;
   let last = 0;
@@ -175,19 +181,15 @@ async function baselineInsert(sourcePath: string, targetPath: string): Promise<n
   for (;;) {
     const rows = read.all(last) as unknown[][];
     if (rows.length === 0) break;
-    last = (
-      source
-        .prepare('select max(id) as id from (select id from calls where id > ? order by id limit 50000)')
-        .get(last) as { id: number }
-    ).id;
+    last = (rows[rows.length - 1] as unknown[])[0] as number;
+    const values = rows.map((row) => row.slice(1));
     const start = performance.now();
-    for (const row of rows) insert.run(row);
+    for (const row of values) insert.run(row);
     seconds += (performance.now() - start) / 1000;
   }
   const start = performance.now();
   db.exec('commit');
   seconds += (performance.now() - start) / 1000;
-  source.close();
   db.close();
   return seconds;
 }

@@ -20,11 +20,7 @@ beforeAll(async () => {
 
 async function storedCalls(): Promise<number> {
   const database = connect(db);
-  const totals = await repositoriesFor(database.kysely, database.adapter).calls.totals(
-    { kind: 'all' },
-    0,
-    99999999,
-  );
+  const totals = await repositoriesFor(database.kysely, database).calls.totals({ kind: 'all' }, 0, 99999999);
   await database.close();
   return totals.calls;
 }

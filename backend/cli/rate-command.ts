@@ -19,7 +19,7 @@ export function registerRateCommand(program: Command, context: CliContext): void
       await withDatabase(
         databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context),
         async (database) => {
-          const repos = repositoriesFor(database.kysely, database.adapter);
+          const repos = repositoriesFor(database.kysely, database);
           const tables = await new MiningTablesLoader().load(repos);
           const carriers = new Map(
             (await repos.carriers.list()).map((carrier) => [carrier.id, carrier.code]),

@@ -70,7 +70,7 @@ export function registerTariffsCommand(program: Command, context: CliContext): v
     .action(async (_options, command: Command) => {
       const url = databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context);
       await withDatabase(url, async (database) => {
-        const repos = repositoriesFor(database.kysely, database.adapter);
+        const repos = repositoriesFor(database.kysely, database);
         const carriers = new Map((await repos.carriers.list()).map((carrier) => [carrier.id, carrier]));
         const plans = await repos.tariffPlans.list();
         if (plans.length === 0) context.print('no tariff plans yet: ledgerline tariffs import <file>');

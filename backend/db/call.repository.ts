@@ -1,10 +1,10 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Scope } from '../domain/role.js';
 import type { RatedCall, StoredCall } from '../domain/rated-call.js';
-import { chunks, insertInBatches } from './batch-insert.js';
 import type { BillingSchema, CallTable } from './billing-schema.js';
+import type { BulkInserter } from './bulk-inserter.js';
 import { toCallTotals, type CallTotals } from './call-totals.js';
-import { rowsPerStatement, type EngineAdapter } from './engine-adapter.js';
+import type { EngineAdapter } from './engine-adapter.js';
 import { scopeCondition } from './scope-filter.js';
 
 /** What `insertNew` did with each call: stored, or skipped because `(source, sourceId)` was there. */
@@ -18,6 +18,7 @@ export class CallRepository {
   constructor(
     private readonly db: Kysely<BillingSchema>,
     private readonly adapter: EngineAdapter,
+    private readonly bulk: BulkInserter,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -26,24 +27,16 @@ export class CallRepository {
    * rollups for new calls only. `(source, source_id)` is also unique in the schema, as a backstop.
    */
   async insertNew(calls: readonly RatedCall[], spoolFileId: number | null): Promise<InsertOutcome> {
-    const seen = new Set<string>();
-    const fresh: RatedCall[] = [];
-    const duplicates: RatedCall[] = [];
-    const existing = await this.existingKeys(calls);
-    for (const call of calls) {
-      const key = `${call.source}\u0000${call.sourceId}`;
-      if (seen.has(key) || existing.has(key)) duplicates.push(call);
-      else fresh.push(call);
-      seen.add(key);
-    }
     const minedAt = this.now();
-    await insertInBatches(
+    const stored = await this.bulk.insertNew(
       this.db,
-      this.adapter,
       'calls',
-      fresh.map((call) => toRow(call, spoolFileId, minedAt)),
+      calls.map((call) => toRow(call, spoolFileId, minedAt)),
+      ['source', 'source_id'],
     );
-    return { inserted: fresh, duplicates };
+    const outcome: InsertOutcome = { inserted: [], duplicates: [] };
+    calls.forEach((call, index) => (stored[index] ? outcome.inserted : outcome.duplicates).push(call));
+    return outcome;
   }
 
   /** The stored call with this source id, if any. */
@@ -137,26 +130,6 @@ export class CallRepository {
       ])
       .executeTakeFirst();
     return toCallTotals(row);
-  }
-
-  private async existingKeys(calls: readonly RatedCall[]): Promise<Set<string>> {
-    const bySource = new Map<string, string[]>();
-    for (const call of calls)
-      bySource.set(call.source, [...(bySource.get(call.source) ?? []), call.sourceId]);
-    const found = new Set<string>();
-    const size = rowsPerStatement(this.adapter.capabilities, 1);
-    for (const [source, ids] of bySource) {
-      for (const batch of chunks(ids, size)) {
-        const rows = await this.db
-          .selectFrom('calls')
-          .select('source_id')
-          .where('source', '=', source)
-          .where('source_id', 'in', batch)
-          .execute();
-        for (const row of rows) found.add(`${source}\u0000${row.source_id}`);
-      }
-    }
-    return found;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { insertInBatches } from './batch-insert.js';
+
 import type { BillingSchema } from './billing-schema.js';
-import type { EngineAdapter } from './engine-adapter.js';
+import type { BulkInserter } from './bulk-inserter.js';
 
 /** A spool line that could not be taken in. */
 export interface Reject {
@@ -22,16 +22,15 @@ export interface StoredReject extends Reject {
 export class RejectRepository {
   constructor(
     private readonly db: Kysely<BillingSchema>,
-    private readonly adapter: EngineAdapter,
+    private readonly bulk: BulkInserter,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Stores rejects (reasons are cut to the column's 1,000 characters). */
   async add(rejects: readonly Reject[]): Promise<void> {
     const createdAt = this.now();
-    await insertInBatches(
+    await this.bulk.insert(
       this.db,
-      this.adapter,
       'rejects',
       rejects.map((reject) => ({
         file: reject.file,

@@ -13,7 +13,7 @@ describe.each(testEngines())('repositories on $name', (engine) => {
   beforeAll(async () => {
     database = await engine.open();
     await migrateToLatest(database);
-    repos = repositoriesFor(database.kysely, database.adapter);
+    repos = repositoriesFor(database.kysely, database);
   });
   afterAll(() => database.close());
 

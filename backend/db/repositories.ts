@@ -5,7 +5,6 @@ import { CarrierRepository } from './carrier.repository.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
 import type { Database } from './database.js';
 import { DepartmentRepository } from './department.repository.js';
-import type { EngineAdapter } from './engine-adapter.js';
 import { RejectRepository } from './reject.repository.js';
 import { RollupRepository } from './rollup.repository.js';
 import { RoutingRuleRepository } from './routing-rule.repository.js';
@@ -29,23 +28,27 @@ export interface Repositories {
   checkpoints: CheckpointRepository;
 }
 
+/** What repositories need of the engine besides a Kysely instance. */
+export type EngineAccess = Pick<Database, 'adapter' | 'bulk'>;
+
 /** Repositories on `db` (the database itself or a transaction of it). */
 export function repositoriesFor(
   db: Kysely<BillingSchema>,
-  adapter: EngineAdapter,
+  engine: EngineAccess,
   now: () => number = Date.now,
 ): Repositories {
+  const { adapter, bulk } = engine;
   return {
     sites: new SiteRepository(db, adapter),
     departments: new DepartmentRepository(db, adapter),
     users: new UserRepository(db, adapter, now),
     carriers: new CarrierRepository(db, adapter),
-    tariffPlans: new TariffPlanRepository(db, adapter, now),
+    tariffPlans: new TariffPlanRepository(db, adapter, bulk, now),
     routingRules: new RoutingRuleRepository(db, adapter),
-    calls: new CallRepository(db, adapter, now),
-    rollups: new RollupRepository(db, adapter),
+    calls: new CallRepository(db, adapter, bulk, now),
+    rollups: new RollupRepository(db, bulk),
     spoolFiles: new SpoolFileRepository(db, adapter, now),
-    rejects: new RejectRepository(db, adapter, now),
+    rejects: new RejectRepository(db, bulk, now),
     checkpoints: new CheckpointRepository(db, now),
   };
 }
@@ -58,5 +61,5 @@ export function inTransaction<T>(
   database: Database,
   work: (repositories: Repositories) => Promise<T>,
 ): Promise<T> {
-  return database.kysely.transaction().execute((trx) => work(repositoriesFor(trx, database.adapter)));
+  return database.kysely.transaction().execute((trx) => work(repositoriesFor(trx, database)));
 }

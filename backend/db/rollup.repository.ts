@@ -1,10 +1,9 @@
-import { sql, type Insertable, type Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Scope } from '../domain/role.js';
 import type { RatedCall } from '../domain/rated-call.js';
-import { chunks } from './batch-insert.js';
 import type { BillingSchema, DailyRollupTable } from './billing-schema.js';
 import { toCallTotals, type CallTotals } from './call-totals.js';
-import { rowsPerStatement, type EngineAdapter } from './engine-adapter.js';
+import type { BulkInserter } from './bulk-inserter.js';
 import { scopeCondition } from './scope-filter.js';
 
 /** One rollup row's worth of change: the key and the amounts to add (negative to take away). */
@@ -21,7 +20,6 @@ const KEY = [
   'direction',
 ] as const;
 const SUMS = ['calls', 'answered', 'duration_sec', 'billed_sec', 'cost_micro', 'unrated'] as const;
-const COLUMNS = [...KEY, ...SUMS];
 
 /**
  * Folds calls into rollup deltas, one per key, with `sign` +1 to add them or -1 to take them away
@@ -72,16 +70,12 @@ function callDelta(call: RatedCall, sign: 1 | -1): RollupDelta {
 export class RollupRepository {
   constructor(
     private readonly db: Kysely<BillingSchema>,
-    private readonly adapter: EngineAdapter,
+    private readonly bulk: BulkInserter,
   ) {}
 
   /** Adds the deltas to their rows, creating rows that do not exist yet. */
   async apply(deltas: readonly RollupDelta[]): Promise<void> {
-    const size = rowsPerStatement(this.adapter.capabilities, COLUMNS.length);
-    for (const batch of chunks(mergeDeltas(deltas), size)) {
-      if (this.adapter.capabilities.upsert === 'merge') await this.merge(batch);
-      else await this.insertOnConflict(batch);
-    }
+    await this.bulk.addSums(this.db, 'daily_rollups', KEY, SUMS, mergeDeltas(deltas));
   }
 
   /** Sums over the rollups of a scope between two local days (inclusive). */
@@ -101,55 +95,5 @@ export class RollupRepository {
       ])
       .executeTakeFirst();
     return toCallTotals(row);
-  }
-
-  /** Compiles the statement `apply` runs for one batch (for checking the SQL an engine gets). */
-  compileApply(batch: readonly RollupDelta[]) {
-    return this.adapter.capabilities.upsert === 'merge'
-      ? this.mergeStatement(batch).compile(this.db)
-      : this.insertOnConflictQuery(batch).compile();
-  }
-
-  private async insertOnConflict(batch: readonly RollupDelta[]): Promise<void> {
-    await this.insertOnConflictQuery(batch).execute();
-  }
-
-  private insertOnConflictQuery(batch: readonly RollupDelta[]) {
-    return this.db
-      .insertInto('daily_rollups')
-      .values([...batch])
-      .onConflict((conflict) =>
-        conflict.columns([...KEY]).doUpdateSet((eb) => ({
-          calls: eb('daily_rollups.calls', '+', eb.ref('excluded.calls')),
-          answered: eb('daily_rollups.answered', '+', eb.ref('excluded.answered')),
-          duration_sec: eb('daily_rollups.duration_sec', '+', eb.ref('excluded.duration_sec')),
-          billed_sec: eb('daily_rollups.billed_sec', '+', eb.ref('excluded.billed_sec')),
-          cost_micro: eb('daily_rollups.cost_micro', '+', eb.ref('excluded.cost_micro')),
-          unrated: eb('daily_rollups.unrated', '+', eb.ref('excluded.unrated')),
-        })),
-      );
-  }
-
-  private async merge(batch: readonly RollupDelta[]): Promise<void> {
-    await this.mergeStatement(batch).execute(this.db);
-  }
-
-  /** SQL Server has no ON CONFLICT: MERGE from a VALUES list, holding the key range meanwhile. */
-  private mergeStatement(batch: readonly RollupDelta[]) {
-    const values = sql.join(batch.map((delta) => sql`(${sql.join(COLUMNS.map((column) => delta[column]))})`));
-    const columns = sql.join(COLUMNS.map((column) => sql.ref(column)));
-    const on = sql.join(
-      KEY.map((column) => sql`t.${sql.ref(column)} = s.${sql.ref(column)}`),
-      sql` and `,
-    );
-    const set = sql.join(
-      SUMS.map((column) => sql`${sql.ref(column)} = t.${sql.ref(column)} + s.${sql.ref(column)}`),
-    );
-    const inserted = sql.join(COLUMNS.map((column) => sql`s.${sql.ref(column)}`));
-    return sql`merge into daily_rollups with (holdlock) as t
-using (values ${values}) as s (${columns})
-on ${on}
-when matched then update set ${set}
-when not matched then insert (${columns}) values (${inserted});`;
   }
 }

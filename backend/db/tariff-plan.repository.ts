@@ -2,8 +2,8 @@ import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { DESTINATION_CLASSES } from '../domain/destination-class.js';
 import type { Rate, TariffPlan, TimeBand } from '../rating/tariff-plan.js';
-import { insertInBatches } from './batch-insert.js';
 import type { BillingSchema, RateTable, TariffPlanTable } from './billing-schema.js';
+import type { BulkInserter } from './bulk-inserter.js';
 import type { EngineAdapter } from './engine-adapter.js';
 import { insertReturningId } from './inserted-id.js';
 
@@ -35,6 +35,7 @@ export class TariffPlanRepository {
   constructor(
     private readonly db: Kysely<BillingSchema>,
     private readonly adapter: EngineAdapter,
+    private readonly bulk: BulkInserter,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -66,9 +67,8 @@ export class TariffPlanRepository {
         imported_at: this.now(),
       }),
     );
-    await insertInBatches(
+    await this.bulk.insert(
       this.db,
-      this.adapter,
       'rates',
       plan.rates.map((rate) => ({
         plan_id: planId,

@@ -40,7 +40,7 @@ describe.each(testEngines())('directory import on $name', (engine) => {
       users: 2,
       numbers: 3,
     });
-    const repos = repositoriesFor(database.kysely, database.adapter);
+    const repos = repositoriesFor(database.kysely, database);
     const sales = await repos.departments.findByCode('SALES');
     const milanDesk = await repos.departments.findByCode('SALES-N-MI');
     expect(await repos.departments.withDescendants([sales!.id])).toContain(milanDesk!.id);
@@ -56,7 +56,7 @@ describe.each(testEngines())('directory import on $name', (engine) => {
       numbers: 'upn,site_code,number\nlucia.bianchi@contoso.com,MIL,2002\n',
     });
     await importDirectory(database, { sites, departments, users, numbers });
-    const repos = repositoriesFor(database.kysely, database.adapter);
+    const repos = repositoriesFor(database.kysely, database);
     expect(await repos.sites.list()).toHaveLength(2);
     expect(await repos.departments.list()).toHaveLength(3);
     expect(await repos.users.list()).toHaveLength(3);
@@ -64,7 +64,7 @@ describe.each(testEngines())('directory import on $name', (engine) => {
   });
 
   it('imports nothing when any row is wrong, and says what is wrong where', async () => {
-    const repos = repositoriesFor(database.kysely, database.adapter);
+    const repos = repositoriesFor(database.kysely, database);
     const before = await repos.users.list();
     const error = await importDirectory(database, {
       users:

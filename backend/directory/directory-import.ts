@@ -33,7 +33,7 @@ export async function importDirectory(
   },
 ): Promise<DirectoryImportResult> {
   const entries = readDirectoryFiles(files, names);
-  const existing = await knownCodes(repositoriesFor(database.kysely, database.adapter));
+  const existing = await knownCodes(repositoriesFor(database.kysely, database));
   const ordered = checkReferences(entries, existing, names);
   if (entries.problems.length > 0) {
     throw new LedgerlineError(

@@ -38,7 +38,7 @@ describe.each(testEngines())('re-rating on $name', (engine) => {
     database = await engine.open();
     await migrateToLatest(database);
     await setUpTestCompany(database);
-    repos = repositoriesFor(database.kysely, database.adapter);
+    repos = repositoriesFor(database.kysely, database);
     spool = mkdtempSync(join(tmpdir(), 'ledgerline-rerate-'));
     writeFileSync(join(spool, 'a.ndjson'), [february, july, london].map((r) => JSON.stringify(r)).join('\n'));
     await new SpoolMiner(database, spool).minePending();

@@ -39,7 +39,7 @@ const RATING_FIELDS = [
  * wholly re-rated or untouched. Who made a call and where stay as mined.
  */
 export async function rerateCalls(database: Database, request: RerateRequest): Promise<RerateOutcome> {
-  const repos = repositoriesFor(database.kysely, database.adapter);
+  const repos = repositoriesFor(database.kysely, database);
   let carrierId: number | undefined;
   if (request.carrierCode !== undefined) {
     const carrier = await repos.carriers.findByCode(request.carrierCode);

@@ -47,7 +47,7 @@ describe.each(testEngines())('mining spool files on $name', (engine) => {
     database = await engine.open();
     await migrateToLatest(database);
     await setUpTestCompany(database);
-    repos = repositoriesFor(database.kysely, database.adapter);
+    repos = repositoriesFor(database.kysely, database);
     spool = mkdtempSync(join(tmpdir(), 'ledgerline-spool-'));
   });
   afterAll(async () => {

@@ -24,7 +24,7 @@ james.smith@contoso.com,LON,4001
 `,
   });
   for (const file of [TELCO_IT, TELCO_UK]) await storeTariff(database, parseTariffFile(file));
-  const repos = repositoriesFor(database.kysely, database.adapter);
+  const repos = repositoriesFor(database.kysely, database);
   const milan = (await repos.sites.findByCode('MIL'))!.id;
   const london = (await repos.sites.findByCode('LON'))!.id;
   await repos.routingRules.replaceAll([

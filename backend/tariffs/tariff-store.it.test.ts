@@ -57,7 +57,7 @@ describe.each(testEngines())('tariff import and export on $name', (engine) => {
     const tariff = parseTariffFile(file, { fileName: 'esempio.yaml', readDeck: () => deck });
     const stored = await storeTariff(database, tariff);
     expect(stored.rates).toBe(5);
-    const repos = repositoriesFor(database.kysely, database.adapter);
+    const repos = repositoriesFor(database.kysely, database);
     const first = await repos.tariffPlans.inForce(stored.carrierId, Date.UTC(2026, 5, 1));
     expect(first?.rates.find((rate) => rate.prefix === '393')).toMatchObject({
       label: 'Italia mobile',

@@ -32,7 +32,7 @@ export async function exportTariff(
   atMs: number,
   timeZone = 'UTC',
 ): Promise<string> {
-  const repos = repositoriesFor(database.kysely, database.adapter);
+  const repos = repositoriesFor(database.kysely, database);
   const carrier = await repos.carriers.findByCode(carrierCode);
   if (!carrier) {
     const known = (await repos.carriers.list()).map((c) => c.code);

@@ -2,6 +2,7 @@ import { Kysely, MssqlDialect } from 'kysely';
 import * as tarn from 'tarn';
 import * as tedious from 'tedious';
 import type { BillingSchema } from '../billing-schema.js';
+import { multiRowInserter } from '../bulk-inserter.js';
 import type { Database } from '../database.js';
 import { redactUrl } from '../postgres/postgres-connection.js';
 import { mssqlAdapter } from './mssql-adapter.js';
@@ -73,6 +74,7 @@ export function openMssql(url: string): Database {
     engine: 'mssql',
     adapter: mssqlAdapter,
     kysely,
+    bulk: multiRowInserter(mssqlAdapter),
     description: redactUrl(url),
     close: () => kysely.destroy(),
   };

@@ -1,6 +1,7 @@
 import { Kysely } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BillingSchema } from '../billing-schema.js';
+import { multiRowInserter } from '../bulk-inserter.js';
 import type { Database } from '../database.js';
 import { migrateToLatest } from '../migrations/migrate.js';
 import { repositoriesFor, type Repositories } from '../repositories.js';
@@ -29,10 +30,11 @@ describe('statements sent to SQL Server', () => {
       engine: 'mssql',
       adapter: mssqlAdapter,
       kysely,
+      bulk: multiRowInserter(mssqlAdapter),
       description: 'recording',
       close: () => kysely.destroy(),
     };
-    repos = repositoriesFor(kysely, mssqlAdapter);
+    repos = repositoriesFor(kysely, database);
   });
 
   const statements = (pattern: RegExp) => recorded.filter((query) => pattern.test(query.sql));
@@ -72,7 +74,7 @@ describe('statements sent to SQL Server', () => {
     expect(inserts.length).toBe(Math.ceil(3_000 / Math.floor((MAX_PARAMETERS - 10) / columns)));
     for (const query of recorded) expect(query.parameters.length).toBeLessThan(MAX_PARAMETERS);
     // The duplicate check reads existing ids in batches under the limit as well.
-    expect(statements(/^select "source_id" from "calls"/).length).toBe(3);
+    expect(statements(/^select "source_id" as id from "calls"/).length).toBe(3);
   });
 
   it('writes a 5,000-rate plan in batches under the limit', async () => {
@@ -91,7 +93,7 @@ describe('statements sent to SQL Server', () => {
       ),
     );
     await repos.rollups.apply(deltas);
-    const merges = statements(/^merge into daily_rollups with \(holdlock\) as t/);
+    const merges = statements(/^merge into "daily_rollups" with \(holdlock\) as t/);
     expect(merges.reduce((rows, query) => rows + query.parameters.length / 14, 0)).toBe(deltas.length);
     for (const query of merges) {
       expect(query.parameters.length).toBeLessThan(MAX_PARAMETERS);

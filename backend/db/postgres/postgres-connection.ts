@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { BillingSchema } from '../billing-schema.js';
+import { multiRowInserter } from '../bulk-inserter.js';
 import type { Database } from '../database.js';
 import { postgresAdapter } from './postgres-adapter.js';
 
@@ -43,6 +44,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     engine: 'postgres',
     adapter: postgresAdapter,
     kysely,
+    bulk: multiRowInserter(postgresAdapter),
     description: redactUrl(url),
     close: () => kysely.destroy(),
   };
