@@ -10,7 +10,7 @@ import { migrateToLatest } from '../backend/db/migrations/migrate.js';
 import { repositoriesFor } from '../backend/db/repositories.js';
 import { SQLITE_PRAGMAS } from '../backend/db/sqlite/sqlite-connection.js';
 import type { CallRecord } from '../backend/domain/call-record.js';
-import { MiningTablesLoader } from '../backend/miner/mining-tables.js';
+import { MiningTablesBuilder } from '../backend/miner/mining-tables.js';
 import { mineSpoolFile } from '../backend/miner/spool-file-miner.js';
 import { seededRandom, syntheticCalls, syntheticNumbers, syntheticPlan } from './synthetic-traffic.js';
 
@@ -129,7 +129,7 @@ export async function runMinerBench(count: number): Promise<MinerBenchResult> {
     globalThis.gc?.();
 
     const start = performance.now();
-    const outcome = await mineSpoolFile(database, new MiningTablesLoader(), {
+    const outcome = await mineSpoolFile(database, new MiningTablesBuilder(), {
       path: spool,
       name: 'sfb-bench.ndjson',
     });

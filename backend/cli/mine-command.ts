@@ -5,7 +5,7 @@ import { basename, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { LedgerlineError } from '../domain/errors.js';
-import { MiningTablesLoader } from '../miner/mining-tables.js';
+import { MiningTablesBuilder } from '../miner/mining-tables.js';
 import { mineSpoolFile, type SpoolFileOutcome } from '../miner/spool-file-miner.js';
 import { SpoolMiner, type MiningObserver } from '../miner/spool-miner.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
@@ -61,7 +61,7 @@ export function registerMineCommands(program: Command, context: CliContext): voi
       await withDatabase(
         databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context),
         async (database) => {
-          const loader = new MiningTablesLoader();
+          const loader = new MiningTablesBuilder();
           const observer = progressObserver(context);
           for (const path of paths) {
             // Named by content: the same file imported twice is recognized, a changed one is not.

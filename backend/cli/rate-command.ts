@@ -3,7 +3,7 @@ import { repositoriesFor } from '../db/repositories.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { formatMoney } from '../domain/money.js';
 import { mineCallRecord } from '../miner/call-record-miner.js';
-import { MiningTablesLoader } from '../miner/mining-tables.js';
+import { MiningTablesBuilder } from '../miner/mining-tables.js';
 import { readSpoolRecord } from '../miner/spool-record.js';
 import { databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
 
@@ -20,7 +20,7 @@ export function registerRateCommand(program: Command, context: CliContext): void
         databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context),
         async (database) => {
           const repos = repositoriesFor(database.kysely, database);
-          const tables = await new MiningTablesLoader().load(repos);
+          const tables = await new MiningTablesBuilder().load(repos);
           const carriers = new Map(
             (await repos.carriers.list()).map((carrier) => [carrier.id, carrier.code]),
           );

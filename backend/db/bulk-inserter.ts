@@ -23,6 +23,14 @@ export interface BulkInserter {
     rows: readonly Row<T>[],
     key: readonly [string, string],
   ): Promise<boolean[]>;
+  /** insertNew for rows given as value arrays in `columns` order (the mining worker's form). */
+  insertNewValues<T extends Table>(
+    db: Kysely<BillingSchema>,
+    table: T,
+    columns: readonly string[],
+    rows: readonly unknown[][],
+    key: readonly [string, string],
+  ): Promise<boolean[]>;
   /**
    * Adds the `sums` columns of each row to the stored row with the same `key` columns, creating
    * it when there is none. Each key must appear once in `rows`.
@@ -77,6 +85,13 @@ export function multiRowInserter(adapter: EngineAdapter): BulkInserter {
         rows.filter((_, index) => inserted[index]),
       );
       return inserted;
+    },
+
+    insertNewValues(db, table, columns, rows, key) {
+      const objects = rows.map((values) =>
+        Object.fromEntries(columns.map((column, i) => [column, values[i]])),
+      );
+      return this.insertNew(db, table, objects as never, key);
     },
 
     async addSums(db, table, key, sums, rows) {

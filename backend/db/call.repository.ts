@@ -1,8 +1,9 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Scope } from '../domain/role.js';
 import type { RatedCall, StoredCall } from '../domain/rated-call.js';
 import type { BillingSchema, CallTable } from './billing-schema.js';
 import type { BulkInserter } from './bulk-inserter.js';
+import { CALL_COLUMNS, callValues } from './call-row.js';
 import { toCallTotals, type CallTotals } from './call-totals.js';
 import type { EngineAdapter } from './engine-adapter.js';
 import { scopeCondition } from './scope-filter.js';
@@ -28,15 +29,18 @@ export class CallRepository {
    */
   async insertNew(calls: readonly RatedCall[], spoolFileId: number | null): Promise<InsertOutcome> {
     const minedAt = this.now();
-    const stored = await this.bulk.insertNew(
-      this.db,
-      'calls',
-      calls.map((call) => toRow(call, spoolFileId, minedAt)),
-      ['source', 'source_id'],
-    );
+    const stored = await this.insertNewValues(calls.map((call) => callValues(call, spoolFileId, minedAt)));
     const outcome: InsertOutcome = { inserted: [], duplicates: [] };
     calls.forEach((call, index) => (stored[index] ? outcome.inserted : outcome.duplicates).push(call));
     return outcome;
+  }
+
+  /**
+   * insertNew for calls already in row form (values in CALL_COLUMNS order): says for each row
+   * whether it was stored (false: its `(source, source_id)` was there already).
+   */
+  insertNewValues(rows: readonly unknown[][]): Promise<boolean[]> {
+    return this.bulk.insertNewValues(this.db, 'calls', CALL_COLUMNS, rows, ['source', 'source_id']);
   }
 
   /** The stored call with this source id, if any. */
@@ -131,50 +135,6 @@ export class CallRepository {
       .executeTakeFirst();
     return toCallTotals(row);
   }
-}
-
-/** The row of a rated call. */
-export function toRow(call: RatedCall, spoolFileId: number | null, minedAt: number): Insertable<CallTable> {
-  return {
-    source: call.source,
-    source_id: call.sourceId,
-    started_at: call.startedAt,
-    answered_at: call.answeredAt,
-    ended_at: call.endedAt,
-    duration_sec: call.durationSec,
-    ring_sec: call.ringSec,
-    direction: call.direction,
-    answered: call.answered ? 1 : 0,
-    response_code: call.responseCode,
-    caller_uri: call.caller.uri,
-    caller_number: call.caller.number,
-    callee_uri: call.callee.uri,
-    callee_number: call.callee.number,
-    trunk: call.trunk,
-    source_site: call.sourceSite,
-    caller_normalized: call.callerNormalized,
-    callee_normalized: call.calleeNormalized,
-    user_id: call.userId,
-    department_id: call.departmentId,
-    site_id: call.siteId,
-    carrier_id: call.carrierId,
-    plan_id: call.planId,
-    rate_id: call.rateId,
-    dest_number: call.destNumber,
-    dest_class: call.destClass,
-    dest_country: call.destCountry,
-    label: call.label,
-    cost_micro: call.cost,
-    currency: call.currency,
-    billed_sec: call.billedSec,
-    rating_status: call.ratingStatus,
-    rating_reason: call.ratingReason,
-    local_day: call.localDay,
-    local_hour: call.localHour,
-    local_weekday: call.localWeekday,
-    spool_file_id: spoolFileId,
-    mined_at: minedAt,
-  };
 }
 
 const nullableNumber = (value: number | null) => (value === null ? null : Number(value));

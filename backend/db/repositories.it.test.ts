@@ -163,7 +163,7 @@ describe.each(testEngines())('repositories on $name', (engine) => {
   });
 
   it('refuses a second row with the same (source, source_id) at the schema level too', async () => {
-    const { toRow } = await import('./call.repository.js');
+    const { toRow } = await import('./call-row.js');
     await expect(
       database.kysely
         .insertInto('calls')

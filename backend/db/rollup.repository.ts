@@ -26,7 +26,63 @@ const SUMS = ['calls', 'answered', 'duration_sec', 'billed_sec', 'cost_micro', '
  * (re-rating takes the old figures away and adds the new ones).
  */
 export function rollupDeltas(calls: readonly RatedCall[], sign: 1 | -1 = 1): RollupDelta[] {
-  return mergeDeltas(calls.map((call) => callDelta(call, sign)));
+  const deltas = new Map<string, RollupDelta>();
+  for (const call of calls) accumulateCall(deltas, call, sign);
+  return [...deltas.values()];
+}
+
+/** The fields of a call its rollup row depends on. */
+export type RollupFields = Pick<
+  RatedCall,
+  | 'answered'
+  | 'durationSec'
+  | 'direction'
+  | 'userId'
+  | 'departmentId'
+  | 'siteId'
+  | 'carrierId'
+  | 'destClass'
+  | 'destCountry'
+  | 'cost'
+  | 'billedSec'
+  | 'ratingStatus'
+  | 'localDay'
+>;
+
+/** Adds one call (or takes it away, with `sign` -1) to the deltas held in `deltas` by key. */
+export function accumulateCall(deltas: Map<string, RollupDelta>, call: RollupFields, sign: 1 | -1): void {
+  const siteId = call.siteId ?? 0;
+  const departmentId = call.departmentId ?? 0;
+  const userId = call.userId ?? 0;
+  const carrierId = call.carrierId ?? 0;
+  const country = call.destCountry ?? '';
+  const key = `${call.localDay}|${siteId}|${departmentId}|${userId}|${carrierId}|${call.destClass}|${country}|${call.direction}`;
+  let delta = deltas.get(key);
+  if (delta === undefined) {
+    delta = {
+      local_day: call.localDay,
+      site_id: siteId,
+      department_id: departmentId,
+      user_id: userId,
+      carrier_id: carrierId,
+      dest_class: call.destClass,
+      dest_country: country,
+      direction: call.direction,
+      calls: 0,
+      answered: 0,
+      duration_sec: 0,
+      billed_sec: 0,
+      cost_micro: 0,
+      unrated: 0,
+    };
+    deltas.set(key, delta);
+  }
+  delta.calls += sign;
+  if (call.answered) delta.answered += sign;
+  delta.duration_sec += sign * call.durationSec;
+  delta.billed_sec += sign * call.billedSec;
+  delta.cost_micro += sign * call.cost;
+  if (call.ratingStatus === 'unrated') delta.unrated += sign;
 }
 
 /**
@@ -36,7 +92,7 @@ export function rollupDeltas(calls: readonly RatedCall[], sign: 1 | -1 = 1): Rol
 export function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
   for (const delta of deltas) {
-    const id = KEY.map((column) => delta[column]).join('\u0000');
+    const id = KEY.map((column) => delta[column]).join('|');
     const sum = byKey.get(id);
     if (!sum) {
       byKey.set(id, { ...delta });
@@ -45,25 +101,6 @@ export function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
     for (const column of SUMS) sum[column] += delta[column];
   }
   return [...byKey.values()];
-}
-
-function callDelta(call: RatedCall, sign: 1 | -1): RollupDelta {
-  return {
-    local_day: call.localDay,
-    site_id: call.siteId ?? 0,
-    department_id: call.departmentId ?? 0,
-    user_id: call.userId ?? 0,
-    carrier_id: call.carrierId ?? 0,
-    dest_class: call.destClass,
-    dest_country: call.destCountry ?? '',
-    direction: call.direction,
-    calls: sign,
-    answered: call.answered ? sign : 0,
-    duration_sec: sign * call.durationSec,
-    billed_sec: sign * call.billedSec,
-    cost_micro: sign * call.cost,
-    unrated: call.ratingStatus === 'unrated' ? sign : 0,
-  };
 }
 
 /** The daily rollups the dashboards read instead of scanning calls. */

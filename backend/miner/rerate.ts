@@ -4,7 +4,7 @@ import { rollupDeltas } from '../db/rollup.repository.js';
 import { LedgerlineError } from '../domain/errors.js';
 import type { StoredCall } from '../domain/rated-call.js';
 import { priceCall } from './call-record-miner.js';
-import { MiningTablesLoader } from './mining-tables.js';
+import { MiningTablesBuilder } from './mining-tables.js';
 
 /** Which stored calls to re-rate: local days (YYYYMMDD, inclusive), optionally one carrier's. */
 export interface RerateRequest {
@@ -46,7 +46,7 @@ export async function rerateCalls(database: Database, request: RerateRequest): P
     if (!carrier) throw new LedgerlineError('not-found', `no carrier "${request.carrierCode}"`);
     carrierId = carrier.id;
   }
-  const loader = new MiningTablesLoader();
+  const loader = new MiningTablesBuilder();
   const days = await repos.calls.daysWithCalls(request.fromDay, request.toDay, carrierId);
   const outcome: RerateOutcome = { days: days.length, calls: 0, changed: 0 };
   for (const [index, day] of days.entries()) {

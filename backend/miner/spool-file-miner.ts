@@ -1,14 +1,13 @@
+import { stat } from 'node:fs/promises';
+import { rollupFieldsOfValues } from '../db/call-row.js';
 import type { Database } from '../db/database.js';
-import type { Reject } from '../db/reject.repository.js';
 import { inTransaction, type Repositories } from '../db/repositories.js';
-import { rollupDeltas } from '../db/rollup.repository.js';
 import type { SpoolFileStats } from '../db/spool-file.repository.js';
-import type { CallRecord } from '../domain/call-record.js';
-import type { RatedCall } from '../domain/rated-call.js';
-import { mineCallRecord, type MiningTables, type UnknownParty } from './call-record-miner.js';
-import { unassignedDepartmentId, type MiningTablesLoader } from './mining-tables.js';
-import { readSpoolLines } from './spool-lines.js';
-import { readSpoolRecord } from './spool-record.js';
+import type { UnknownParty } from './call-record-miner.js';
+import { mineBatches, type CreatedUser, type MinedBatch } from './mined-batches.js';
+import { loadMiningData, unassignedDepartmentId, type MiningTablesBuilder } from './mining-tables.js';
+import { RollupBuffer } from './rollup-buffer.js';
+import { miningWorkerAvailable, workerBatches } from './worker-batches.js';
 
 /** Where mining a file has got to, for progress bars. */
 export interface MiningProgress {
@@ -24,6 +23,11 @@ export interface SpoolFileJob {
   name: string;
   /** Records per write batch. */
   batchSize?: number;
+  /**
+   * Mine in a worker thread while this one writes. Default: when the compiled worker is there and
+   * the file is large enough (4 MiB) for a second thread to pay off.
+   */
+  parallel?: boolean;
   onProgress?: (progress: MiningProgress) => void;
 }
 
@@ -32,7 +36,7 @@ export interface SpoolFileOutcome extends SpoolFileStats {
   skipped: boolean;
 }
 
-const REJECT_RAW_LIMIT = 4_000;
+const PARALLEL_FROM_BYTES = 4 << 20;
 
 /**
  * Mines one spool file in one transaction: its calls, their rollups, its rejected lines and its
@@ -41,89 +45,67 @@ const REJECT_RAW_LIMIT = 4_000;
  */
 export function mineSpoolFile(
   database: Database,
-  loader: MiningTablesLoader,
+  builder: MiningTablesBuilder,
   job: SpoolFileJob,
 ): Promise<SpoolFileOutcome> {
   return inTransaction(database, async (repos) => {
     const stats: SpoolFileStats = { lines: 0, calls: 0, duplicates: 0, rejected: 0 };
     if (await repos.spoolFiles.isDone(job.name)) return { ...stats, skipped: true };
     const fileId = await repos.spoolFiles.markDone(job.name, stats);
-    const tables = await loader.load(repos);
-    const writer = new BatchWriter(repos, tables, fileId, stats);
+    const data = await loadMiningData(repos);
     const batchSize = job.batchSize ?? 2_000;
-    let batch: { record: CallRecord; line: number }[] = [];
-    const rejects: Reject[] = [];
+    const createUsers = anonymousUserMaker(repos);
+    const parallel =
+      job.parallel ?? (miningWorkerAvailable() && (await stat(job.path)).size >= PARALLEL_FROM_BYTES);
+    const source = { path: job.path, fileName: job.name, fileId, minedAt: Date.now(), batchSize };
+    const batches: AsyncIterable<MinedBatch> = parallel
+      ? workerBatches({ ...source, data }, createUsers)
+      : mineBatches(source, builder.build(data), createUsers);
 
-    for await (const line of readSpoolLines(job.path)) {
-      stats.lines = line.number;
-      if (line.text.trim() === '') continue;
-      const result = readSpoolRecord(line.text);
-      if (result.ok) batch.push({ record: result.record, line: line.number });
-      else
-        rejects.push({
-          file: job.name,
-          line: line.number,
-          reason: result.reason,
-          raw: line.text.slice(0, REJECT_RAW_LIMIT),
+    // Deltas come counting every call as new; the duplicates found on insert are taken away here.
+    const duplicates = new RollupBuffer();
+    for await (const batch of batches) {
+      if (batch.rows.length > 0) {
+        const stored = await repos.calls.insertNewValues(batch.rows);
+        stored.forEach((isNew, index) => {
+          if (isNew) return;
+          stats.duplicates++;
+          duplicates.subtract(rollupFieldsOfValues(batch.rows[index] as unknown[]));
         });
-      if (batch.length >= batchSize) {
-        await writer.write(batch);
-        batch = [];
-        job.onProgress?.({ lines: line.number, bytesRead: line.bytesRead });
+        stats.calls += batch.rows.length;
+        await duplicates.flushIfFull(repos);
       }
+      if (batch.rollups.length > 0) await repos.rollups.apply(batch.rollups);
+      if (batch.rejects.length > 0) {
+        await repos.rejects.add(batch.rejects);
+        stats.rejected += batch.rejects.length;
+      }
+      stats.lines = batch.lines;
+      job.onProgress?.({ lines: batch.lines, bytesRead: batch.bytesRead });
     }
-    await writer.write(batch);
-    stats.rejected = rejects.length;
-    await repos.rejects.add(rejects);
+    await duplicates.flush(repos);
+    stats.calls -= stats.duplicates;
     await repos.spoolFiles.updateStats(fileId, stats);
     return { ...stats, skipped: false };
   });
 }
 
-/** Turns batches of records into stored calls and rollups, creating anonymous users on the way. */
-class BatchWriter {
-  private unassigned: number | null = null;
-
-  constructor(
-    private readonly repos: Repositories,
-    private readonly tables: MiningTables,
-    private readonly fileId: number,
-    private readonly stats: SpoolFileStats,
-  ) {}
-
-  async write(batch: readonly { record: CallRecord }[]): Promise<void> {
-    if (batch.length === 0) return;
-    const calls: RatedCall[] = [];
-    for (const { record } of batch) calls.push(await this.mine(record));
-    const { inserted, duplicates } = await this.repos.calls.insertNew(calls, this.fileId);
-    await this.repos.rollups.apply(rollupDeltas(inserted));
-    this.stats.calls += inserted.length;
-    this.stats.duplicates += duplicates.length;
-  }
-
-  private async mine(record: CallRecord): Promise<RatedCall> {
-    let mined = mineCallRecord(record, this.tables);
-    if (mined.kind === 'unknown-party') {
-      await this.createAnonymousUser(mined.party);
-      mined = mineCallRecord(record, this.tables);
-      if (mined.kind !== 'call')
-        throw new Error(`anonymous user for ${mined.party.value} was not found after creating it`);
+/** Makes anonymous users in "Unassigned" for unknown parties, in the file's transaction. */
+function anonymousUserMaker(repos: Repositories): (parties: UnknownParty[]) => Promise<CreatedUser[]> {
+  let unassigned: number | null = null;
+  return async (parties) => {
+    unassigned ??= await unassignedDepartmentId(repos);
+    const created: CreatedUser[] = [];
+    for (const party of parties) {
+      const id = await repos.users.createAnonymous(party, party.site, unassigned);
+      const user = await repos.users.get(id);
+      if (!user) throw new Error(`anonymous user ${id} vanished`);
+      const number =
+        party.kind === 'sip'
+          ? null
+          : { userId: id, siteId: party.site.id, kind: party.kind, number: party.value };
+      created.push({ user, number });
     }
-    return mined.call;
-  }
-
-  private async createAnonymousUser(party: UnknownParty): Promise<void> {
-    this.unassigned ??= await unassignedDepartmentId(this.repos);
-    const id = await this.repos.users.createAnonymous(party, party.site, this.unassigned);
-    const user = await this.repos.users.get(id);
-    if (!user) throw new Error(`anonymous user ${id} vanished`);
-    this.tables.directory.addUser(user);
-    if (party.kind !== 'sip')
-      this.tables.directory.addNumber({
-        userId: id,
-        siteId: party.site.id,
-        kind: party.kind,
-        number: party.value,
-      });
-  }
+    return created;
+  };
 }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
-import { MiningTablesLoader } from './mining-tables.js';
+import { MiningTablesBuilder } from './mining-tables.js';
 import { archiveSpoolFile, pendingSpoolFiles } from './spool-folder.js';
 import { mineSpoolFile, type MiningProgress, type SpoolFileOutcome } from './spool-file-miner.js';
 
@@ -23,7 +23,7 @@ export interface MiningObserver {
  * and the move) is only moved.
  */
 export class SpoolMiner {
-  private readonly loader = new MiningTablesLoader();
+  private readonly loader = new MiningTablesBuilder();
 
   constructor(
     private readonly database: Database,

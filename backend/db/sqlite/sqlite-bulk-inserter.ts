@@ -54,6 +54,11 @@ export function sqliteBulkInserter(handle: SQLite.Database): BulkInserter {
       );
     },
 
+    async insertNewValues(_db, table, columns, rows, key) {
+      const statement = prepared(`${insertText(table, columns)} on conflict (${quote(key)}) do nothing`);
+      return rows.map((values) => statement.run(values).changes === 1);
+    },
+
     async addSums(_db, table, key, sums, rows) {
       const first = rows[0];
       if (first === undefined) return;
