@@ -23,4 +23,4 @@ export type FromMiningWorker =
 export type ToMiningWorker = { kind: 'ack' } | { kind: 'users'; id: number; users: CreatedUser[] };
 
 /** Batches the worker may have sent and not yet seen written: enough to keep both threads busy. */
-export const BATCHES_IN_FLIGHT = 3;
+export const BATCHES_IN_FLIGHT = 8;

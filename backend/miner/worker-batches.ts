@@ -20,7 +20,9 @@ export async function* workerBatches(
   input: MiningWorkerInput,
   createUsers: CreateUsers,
 ): AsyncGenerator<MinedBatch> {
-  const worker = new Worker(WORKER, { workerData: input });
+  // A larger young generation: mining allocates many short-lived objects per call, and fewer,
+  // larger scavenges keep the worker ahead of the writer.
+  const worker = new Worker(WORKER, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   const queue: MinedBatch[] = [];
   let finished = false;
   let failure: Error | null = null;
