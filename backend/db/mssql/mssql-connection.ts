@@ -44,10 +44,13 @@ export function parseMssqlUrl(url: string): MssqlTarget {
   };
 }
 
-/** Opens a tedious connection pool on a SQL Server billing database. Nothing connects until first use. */
-export function openMssql(url: string): Database {
+/**
+ * A Kysely instance over a tedious connection pool on the SQL Server database an mssql:// URL
+ * names (the billing database, or LcsCDR for the recorder). Nothing connects until first use.
+ */
+export function mssqlKysely<DB>(url: string): Kysely<DB> {
   const target = parseMssqlUrl(url);
-  const kysely = new Kysely<BillingSchema>({
+  return new Kysely<DB>({
     dialect: new MssqlDialect({
       tarn: { ...tarn, options: { min: 0, max: 10 } },
       tedious: {
@@ -70,6 +73,11 @@ export function openMssql(url: string): Database {
       },
     }),
   });
+}
+
+/** Opens a tedious connection pool on a SQL Server billing database. Nothing connects until first use. */
+export function openMssql(url: string): Database {
+  const kysely = mssqlKysely<BillingSchema>(url);
   return {
     engine: 'mssql',
     adapter: mssqlAdapter,

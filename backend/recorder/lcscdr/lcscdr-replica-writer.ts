@@ -1,0 +1,134 @@
+import type SQLite from 'better-sqlite3';
+import { toLcsCdrDatetime } from './lcscdr-datetime.js';
+
+/** One call as Skype for Business would leave it in LcsCDR. */
+export interface ReplicaSession {
+  /** SessionIdTime (epoch ms) and SessionIdSeq: the key. */
+  start: number;
+  seq: number;
+  /** SIP response to the INVITE and when it came (200 = answered). */
+  responseCode: number;
+  responseTime: number | null;
+  /** SessionEndTime; null while the call is still going on. */
+  end: number | null;
+  /** Default 16 (audio). */
+  mediaTypes?: number;
+  /** Default 0; bit 1 marks a retried session. */
+  callFlag?: number;
+  /** UserUri of who started the session (User1, SessionStartedBy), as LcsCDR keeps it: no scheme. */
+  starter: string;
+  /** UserUri of the other party (User2), if any. */
+  other: string | null;
+  /** UserUri the call was originally for (TargetUserId), if any. */
+  target?: string | null;
+  fromNumber?: string | null;
+  connectedNumber?: string | null;
+  fromGateway?: string | null;
+  toGateway?: string | null;
+  mediationServer?: string | null;
+}
+
+/**
+ * Writes sessions into a SQLite replica of LcsCDR the way the Skype for Business CDR agent does:
+ * lookup rows in Users, Phones, Gateways and MediationServers created on first use, then the
+ * SessionDetails and VoipDetails rows. The demo's call generator and the tests use it.
+ */
+export class LcsCdrReplicaWriter {
+  private readonly ids = new Map<string, number>();
+  private readonly insertSession;
+  private readonly insertVoip;
+  private readonly endSession;
+
+  constructor(private readonly handle: SQLite.Database) {
+    this.insertSession = handle.prepare(
+      `insert into SessionDetails (SessionIdTime, SessionIdSeq, User1Id, User2Id, TargetUserId, SessionStartedById,
+         IsUser1Internal, IsUser2Internal, InviteTime, ResponseTime, ResponseCode, SessionEndTime, MediaTypes, CallFlag)
+       values (@time, @seq, @user1, @user2, @target, @user1, 1, @user2Internal, @time, @responseTime, @responseCode, @end, @media, @flag)`,
+    );
+    this.insertVoip = handle.prepare(
+      `insert into VoipDetails (SessionIdTime, SessionIdSeq, FromNumberId, ConnectedNumberId, FromMediationServerId,
+         ToMediationServerId, FromGatewayId, ToGatewayId)
+       values (@time, @seq, @fromNumber, @connectedNumber, @fromMediation, @toMediation, @fromGateway, @toGateway)`,
+    );
+    this.endSession = handle.prepare(
+      `update SessionDetails set SessionEndTime = @end, ResponseTime = coalesce(ResponseTime, @responseTime),
+         ResponseCode = @responseCode where SessionIdTime = @time and SessionIdSeq = @seq`,
+    );
+  }
+
+  /** Inserts sessions in one transaction. */
+  insert(sessions: readonly ReplicaSession[]): void {
+    this.handle.transaction(() => {
+      for (const session of sessions) {
+        const time = toLcsCdrDatetime(session.start);
+        const user1 = this.lookup('Users', 'UserUri', session.starter);
+        const user2 = session.other === null ? null : this.lookup('Users', 'UserUri', session.other);
+        this.insertSession.run({
+          time,
+          seq: session.seq,
+          user1,
+          user2,
+          user2Internal: session.fromGateway || session.toGateway ? 0 : 1,
+          target: session.target ? this.lookup('Users', 'UserUri', session.target) : null,
+          responseTime: session.responseTime === null ? null : toLcsCdrDatetime(session.responseTime),
+          responseCode: session.responseCode,
+          end: session.end === null ? null : toLcsCdrDatetime(session.end),
+          media: session.mediaTypes ?? 16,
+          flag: session.callFlag ?? 0,
+        });
+        const mediation = session.mediationServer
+          ? this.lookup('MediationServers', 'MediationServer', session.mediationServer)
+          : null;
+        this.insertVoip.run({
+          time,
+          seq: session.seq,
+          fromNumber: session.fromNumber ? this.lookup('Phones', 'PhoneUri', session.fromNumber) : null,
+          connectedNumber: session.connectedNumber
+            ? this.lookup('Phones', 'PhoneUri', session.connectedNumber)
+            : null,
+          fromMediation: session.fromGateway ? mediation : null,
+          toMediation: session.toGateway ? mediation : null,
+          fromGateway: session.fromGateway ? this.lookup('Gateways', 'Gateway', session.fromGateway) : null,
+          toGateway: session.toGateway ? this.lookup('Gateways', 'Gateway', session.toGateway) : null,
+        });
+      }
+    })();
+  }
+
+  /** Ends a session that was inserted while still going on. */
+  end(start: number, seq: number, end: number, responseCode: number, responseTime: number | null): void {
+    this.endSession.run({
+      time: toLcsCdrDatetime(start),
+      seq,
+      end: toLcsCdrDatetime(end),
+      responseCode,
+      responseTime: responseTime === null ? null : toLcsCdrDatetime(responseTime),
+    });
+  }
+
+  /** The id of a lookup row, created on first use (as the CDR agent does). */
+  private lookup(
+    table: 'Users' | 'Phones' | 'Gateways' | 'MediationServers',
+    column: string,
+    value: string,
+  ): number {
+    const key = `${table}\u0000${value}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      const idColumn = {
+        Users: 'UserId',
+        Phones: 'PhoneId',
+        Gateways: 'GatewayId',
+        MediationServers: 'MediationServerId',
+      }[table];
+      const existing = this.handle
+        .prepare(`select ${idColumn} as id from ${table} where ${column} = ?`)
+        .get(value) as { id: number } | undefined;
+      id =
+        existing?.id ??
+        Number(this.handle.prepare(`insert into ${table} (${column}) values (?)`).run(value).lastInsertRowid);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdir, open, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CallRecord } from '../domain/call-record.js';
+
+/** `2026-02-03T09:00:00.123Z#45` as `20260203T090000123-45`: sortable and safe in file names. */
+function compactPosition(position: string): string {
+  const [time = '', seq = ''] = position.split('#');
+  return `${time.replace(/[-:.Z]/g, '')}-${seq}`;
+}
+
+/**
+ * The name of the spool file holding a source's sessions from `first` to `last`: names sort in
+ * session order, and the same range always gets the same name, so a file written again after a
+ * crash replaces (or, once mined, is recognized as) the first one.
+ */
+export function spoolFileName(source: string, first: string, last: string): string {
+  return `${source}-${compactPosition(first)}_${compactPosition(last)}.ndjson`;
+}
+
+/**
+ * Writes records as one CallRecord v1 line each, atomically: to a hidden temporary name, flushed
+ * to disk, renamed into place, and the folder flushed, so the miner never sees half a file and
+ * a power cut never leaves a file the checkpoint says is written but is not.
+ */
+export async function writeSpoolFile(
+  spoolDir: string,
+  name: string,
+  records: readonly CallRecord[],
+): Promise<string> {
+  await mkdir(spoolDir, { recursive: true });
+  const temporary = join(spoolDir, `.${name}.tmp`);
+  const final = join(spoolDir, name);
+  const file = await open(temporary, 'w');
+  try {
+    await file.writeFile(records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temporary, final);
+  const folder = await open(spoolDir, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+  return final;
+}
