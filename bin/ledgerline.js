@@ -3,6 +3,14 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// restify's HTTP/2 dependency (spdy) reaches for process.binding('http_parser') when loaded;
+// that deprecation says nothing an administrator can act on. Every other warning is shown.
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.code === 'DEP0111') return;
+  process.stderr.write(`${warning.name}: ${warning.message}\n`);
+});
+
 const main = new URL('../dist/backend/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
   process.stderr.write(

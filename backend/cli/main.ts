@@ -7,7 +7,9 @@ import { registerDirectoryCommand } from './directory-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerMineCommands } from './mine-command.js';
 import { registerRateCommand } from './rate-command.js';
+import { registerRecordCommand } from './record-command.js';
 import { registerRerateCommand } from './rerate-command.js';
+import { registerServeCommand } from './serve-command.js';
 import { registerTariffsCommand } from './tariffs-command.js';
 
 /** The real process's context: its streams, environment, and a signal raised by SIGINT or SIGTERM. */
@@ -56,6 +58,8 @@ export function buildProgram(context: CliContext): Command {
   registerMineCommands(program, context);
   registerRateCommand(program, context);
   registerRerateCommand(program, context);
+  registerRecordCommand(program, context);
+  registerServeCommand(program, context);
 
   program
     .command('demo')

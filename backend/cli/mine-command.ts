@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { LedgerlineError } from '../domain/errors.js';
 import { MiningTablesBuilder } from '../miner/mining-tables.js';
-import { mineSpoolFile, type SpoolFileOutcome } from '../miner/spool-file-miner.js';
-import { SpoolMiner, type MiningObserver } from '../miner/spool-miner.js';
+import { mineSpoolFile } from '../miner/spool-file-miner.js';
+import { SpoolMiner } from '../miner/spool-miner.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
-import type { Progress } from './reporter.js';
+import { mineOnce, miningObserver, repeat } from './pipeline-loops.js';
 
 /** `ledgerline mine` and `ledgerline import`: spool files into rated calls. */
 export function registerMineCommands(program: Command, context: CliContext): void {
@@ -27,16 +26,15 @@ export function registerMineCommands(program: Command, context: CliContext): voi
       const interval = positiveSeconds(options.interval, '--interval');
       await withDatabase(databaseUrl(globals, context), async (database) => {
         const miner = new SpoolMiner(database, spoolDir);
-        const observer = progressObserver(context);
         context.reporter.info(`mining ${spoolDir} into ${database.description}`);
-        while (!context.signal.aborted) {
-          const pass = await miner.minePending(observer);
-          if (options.once) {
-            if (pass.files.length === 0) context.reporter.info(`no spool files waiting in ${spoolDir}`);
-            break;
-          }
-          await sleep(interval * 1000, undefined, { signal: context.signal }).catch(() => undefined);
+        if (options.once) {
+          const files = await mineOnce(database, spoolDir, context.reporter, miner);
+          if (files.length === 0) context.reporter.info(`no spool files waiting in ${spoolDir}`);
+          return;
         }
+        await repeat('mining', interval * 1000, context.signal, context.reporter, async () => {
+          await mineOnce(database, spoolDir, context.reporter, miner);
+        });
       });
     });
 
@@ -62,7 +60,7 @@ export function registerMineCommands(program: Command, context: CliContext): voi
         databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context),
         async (database) => {
           const loader = new MiningTablesBuilder();
-          const observer = progressObserver(context);
+          const observer = miningObserver(context.reporter);
           for (const path of paths) {
             // Named by content: the same file imported twice is recognized, a changed one is not.
             const digest = (await fileDigest(path)).slice(0, 16);
@@ -78,34 +76,6 @@ export function registerMineCommands(program: Command, context: CliContext): voi
         },
       );
     });
-}
-
-/** Progress bars by bytes read, and one line per finished file. */
-function progressObserver(context: CliContext): MiningObserver {
-  let bar: Progress | null = null;
-  return {
-    fileStarted(name, bytes) {
-      bar = context.reporter.progress(`mining ${name}`, bytes, 'bytes');
-    },
-    progress(_name, progress) {
-      bar?.update(progress.bytesRead, `${progress.lines.toLocaleString('en')} lines`);
-    },
-    fileDone(name, outcome: SpoolFileOutcome) {
-      bar?.stop();
-      bar = null;
-      if (outcome.skipped) context.reporter.info(`${name} was mined before; skipped`);
-      else
-        context.reporter.info(`mined ${name}`, {
-          calls: outcome.calls,
-          duplicates: outcome.duplicates,
-          rejected: outcome.rejected,
-        });
-      if (outcome.rejected > 0)
-        context.reporter.warn(
-          `${outcome.rejected} lines of ${name} were rejected (see ledgerline status or the rejects table)`,
-        );
-    },
-  };
 }
 
 /** Reads a positive number of seconds from an option. */

@@ -54,6 +54,41 @@ export class CallRepository {
     return row && toStoredCall(row);
   }
 
+  /** Counts by rating status and the newest call, for the pipeline's status. */
+  async pipelineCounts(): Promise<{
+    rated: number;
+    unrated: number;
+    free: number;
+    lastStartedAt: number | null;
+    lastMinedAt: number | null;
+  }> {
+    const rows = await this.db
+      .selectFrom('calls')
+      .select((eb) => [
+        'rating_status',
+        eb.fn.countAll<number>().as('count'),
+        eb.fn.max('started_at').as('lastStartedAt'),
+        eb.fn.max('mined_at').as('lastMinedAt'),
+      ])
+      .groupBy('rating_status')
+      .execute();
+    const result = {
+      rated: 0,
+      unrated: 0,
+      free: 0,
+      lastStartedAt: null as number | null,
+      lastMinedAt: null as number | null,
+    };
+    for (const row of rows) {
+      result[row.rating_status] = Number(row.count);
+      const started = Number(row.lastStartedAt);
+      const mined = Number(row.lastMinedAt);
+      if (result.lastStartedAt === null || started > result.lastStartedAt) result.lastStartedAt = started;
+      if (result.lastMinedAt === null || mined > result.lastMinedAt) result.lastMinedAt = mined;
+    }
+    return result;
+  }
+
   /** The local days between two (inclusive) that have calls, optionally of one carrier only. */
   async daysWithCalls(fromDay: number, toDay: number, carrierId?: number): Promise<number[]> {
     let query = this.db

@@ -18,6 +18,16 @@ export class CheckpointRepository {
     return row?.position;
   }
 
+  /** Every source's position and when it last moved. */
+  async list(): Promise<{ source: string; position: string; updatedAt: number }[]> {
+    const rows = await this.db.selectFrom('recorder_checkpoints').selectAll().orderBy('source').execute();
+    return rows.map((row) => ({
+      source: row.source,
+      position: row.position,
+      updatedAt: Number(row.updated_at),
+    }));
+  }
+
   /** Saves a source's position (call it only once what precedes it is safely written). */
   async set(source: string, position: string): Promise<void> {
     const updatedAt = this.now();

@@ -1,0 +1,80 @@
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { repositoriesFor } from '../db/repositories.js';
+import { LedgerlineError } from '../domain/errors.js';
+import { openCdrSource } from '../recorder/cdr-source-factory.js';
+import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
+import { positiveSeconds } from './mine-command.js';
+import { recordOnce, repeat } from './pipeline-loops.js';
+
+/** `ledgerline record`: polls the PBX's call records and writes spool files. */
+export function registerRecordCommand(program: Command, context: CliContext): void {
+  program
+    .command('record')
+    .description('poll the PBX call records (SfB LcsCDR) and write finished calls to spool files')
+    .option('--once', 'record what is there now, then exit')
+    .option(
+      '--source <url>',
+      'mssql://user:password@host/LcsCDR or sqlite:<replica> (env LEDGERLINE_LCSCDR_URL; default <data>/lcscdr.db)',
+    )
+    .option('--spool <dir>', 'spool folder (default: <data>/spool)')
+    .option('--interval <seconds>', 'seconds between polls', '10')
+    .option(
+      '--site-by-gateway <list>',
+      'site code per gateway, e.g. gw-mil-1=MIL,gw-lon-1=LON (env LEDGERLINE_SITE_BY_GATEWAY)',
+    )
+    .action(
+      async (
+        options: {
+          once?: boolean;
+          source?: string;
+          spool?: string;
+          interval: string;
+          siteByGateway?: string;
+        },
+        command: Command,
+      ) => {
+        const globals = command.optsWithGlobals<DatabaseOptions>();
+        const data = dataDir(globals, context);
+        const url =
+          options.source ?? context.env.LEDGERLINE_LCSCDR_URL ?? `sqlite:${join(data, 'lcscdr.db')}`;
+        const spoolDir = options.spool ? resolve(context.cwd, options.spool) : join(data, 'spool');
+        const interval = positiveSeconds(options.interval, '--interval');
+        const siteByGateway = parseSiteByGateway(
+          options.siteByGateway ?? context.env.LEDGERLINE_SITE_BY_GATEWAY,
+        );
+        const source = openCdrSource(url, { siteByGateway });
+        try {
+          await withDatabase(databaseUrl(globals, context), async (database) => {
+            const checkpoints = repositoriesFor(database.kysely, database).checkpoints;
+            context.reporter.info(`recording ${source.description} into ${spoolDir}`);
+            if (options.once) {
+              const records = await recordOnce(source, checkpoints, spoolDir, context.reporter);
+              if (records === 0) context.reporter.info('no new finished calls');
+              return;
+            }
+            await repeat('recording', interval * 1000, context.signal, context.reporter, async () => {
+              await recordOnce(source, checkpoints, spoolDir, context.reporter);
+            });
+          });
+        } finally {
+          await source.close();
+        }
+      },
+    );
+}
+
+/** `gw-mil-1=MIL,gw-lon-1=LON` as a map from gateway to site code. */
+export function parseSiteByGateway(text: string | undefined): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of (text ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [gateway, site] = pair.split('=').map((part) => part.trim());
+    if (!gateway || !site)
+      throw new LedgerlineError('invalid-input', `--site-by-gateway: "${pair}" is not gateway=SITE`);
+    map[gateway] = site;
+  }
+  return map;
+}

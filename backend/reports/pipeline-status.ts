@@ -1,0 +1,51 @@
+import type { Repositories } from '../db/repositories.js';
+import { pendingSpoolFiles } from '../miner/spool-folder.js';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** How the recorder → spool → miner pipeline is doing, for /api/v1/status and `ledgerline status`. */
+export interface PipelineStatus {
+  /** Start of the newest stored call (ISO), or null. */
+  lastCallAt: string | null;
+  /** When the miner last stored a call (ISO), or null. */
+  lastMinedAt: string | null;
+  calls: { rated: number; unrated: number; free: number; total: number };
+  rejectedLines: number;
+  /** Spool files waiting for the miner, and their size. */
+  backlog: { files: number; bytes: number };
+  /** Each recorder source's checkpoint and when it last moved. */
+  recorders: { source: string; position: string; updatedAt: string }[];
+}
+
+/** Reads the pipeline's status from the database and the spool folder. */
+export async function pipelineStatus(repos: Repositories, spoolDir: string): Promise<PipelineStatus> {
+  const [counts, rejectedLines, checkpoints, pending] = await Promise.all([
+    repos.calls.pipelineCounts(),
+    repos.rejects.count(),
+    repos.checkpoints.list(),
+    pendingSpoolFiles(spoolDir),
+  ]);
+  let bytes = 0;
+  for (const name of pending)
+    bytes += await stat(join(spoolDir, name)).then(
+      (s) => s.size,
+      () => 0,
+    );
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return {
+    lastCallAt: iso(counts.lastStartedAt),
+    lastMinedAt: iso(counts.lastMinedAt),
+    calls: {
+      rated: counts.rated,
+      unrated: counts.unrated,
+      free: counts.free,
+      total: counts.rated + counts.unrated + counts.free,
+    },
+    rejectedLines,
+    backlog: { files: pending.length, bytes },
+    recorders: checkpoints.map((checkpoint) => ({
+      ...checkpoint,
+      updatedAt: new Date(checkpoint.updatedAt).toISOString(),
+    })),
+  };
+}
