@@ -1,5 +1,6 @@
 import { runMinerBench } from './miner-bench.js';
 import { runRatingBench } from './rating-bench.js';
+import { runRecorderBench } from './recorder-bench.js';
 
 /** `npm run bench`: prints throughput and peak memory of each benchmark. */
 async function main(): Promise<void> {
@@ -35,6 +36,15 @@ async function main(): Promise<void> {
     `  baseline: prepared insert      ${rate(miner.baselineRowsPerSecond)} rows/s   (${miner.baselineSeconds.toFixed(2)} s, same rows, one transaction)`,
   );
   console.log(`  miner / baseline               ${miner.ratio.toFixed(2)}`);
+
+  const sessions = Math.round(200_000 * scale);
+  console.log(
+    `\nRecorder: ${sessions.toLocaleString('en')} sessions from a SQLite LcsCDR replica into spool files`,
+  );
+  const recorder = await runRecorderBench(sessions);
+  console.log(
+    `  recorder                       ${rate(recorder.sessionsPerSecond)} sessions/s  (${recorder.seconds.toFixed(2)} s; ${recorder.files} files)`,
+  );
 }
 
 await main();
