@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplicaSession } from '../recorder/lcscdr/lcscdr-replica-writer.js';
+import { DEMO_COMPANY } from './demo-company.js';
+import { generateTraffic } from './demo-traffic.js';
+import { LiveTraffic, type LiveTick } from './live-traffic.js';
+
+const START = Date.UTC(2026, 2, 4, 8, 0, 0); // a Wednesday morning
+const ANOMALIES_BEFORE = Date.UTC(2026, 2, 6);
+const key = (session: { start: number; seq: number }) => `${session.start}#${session.seq}`;
+
+describe('live traffic', () => {
+  it('hands out, tick by tick, exactly the sessions generateTraffic gives, in key order', () => {
+    const live = new LiveTraffic(DEMO_COMPANY, {
+      seed: 3,
+      startMs: START,
+      firstSeq: 1000,
+      anomaliesBefore: ANOMALIES_BEFORE,
+    });
+    const state = new Map<string, ReplicaSession>();
+    let lastKey = { start: -Infinity, seq: -Infinity };
+    let now = START;
+    let ticks = 0;
+    let endedLater = 0;
+    const insertedAt = new Map<string, number>();
+    while (now < START + 3 * 3_600_000) {
+      now += 1000 + ((ticks * 7919) % 9000); // an uneven rhythm, 1 to 10 s
+      ticks++;
+      const tick: LiveTick = live.tick(now);
+      for (const session of tick.insert) {
+        // Every new session comes after everything inserted before: the recorder never misses one.
+        expect(
+          session.start > lastKey.start || (session.start === lastKey.start && session.seq > lastKey.seq),
+        ).toBe(true);
+        lastKey = session;
+        expect(session.start).toBeLessThanOrEqual(now);
+        if (session.end === null) {
+          expect(session.responseTime === null || session.responseTime <= now).toBe(true);
+        } else {
+          expect(session.end).toBeLessThanOrEqual(now);
+        }
+        state.set(key(session), session);
+        insertedAt.set(key(session), now);
+      }
+      for (const ended of tick.end) {
+        const session = state.get(key(ended))!;
+        expect(session.end).toBeNull();
+        expect(ended.end).toBeLessThanOrEqual(now);
+        expect(ended.end).toBeGreaterThan(insertedAt.get(key(ended))!);
+        state.set(key(ended), {
+          ...session,
+          end: ended.end,
+          responseCode: ended.responseCode,
+          responseTime: session.responseTime ?? ended.responseTime,
+        });
+        endedLater++;
+      }
+    }
+    expect(endedLater).toBeGreaterThan(100);
+    expect(live.inProgress).toBeGreaterThan(0);
+
+    const expected = generateTraffic(DEMO_COMPANY, {
+      from: START,
+      to: now + 1,
+      seed: 3,
+      firstSeq: 1000,
+      anomaliesBefore: ANOMALIES_BEFORE,
+    }).sessions;
+    expect([...state.keys()]).toEqual(expected.map(key));
+    for (const session of expected) {
+      const seen = state.get(key(session))!;
+      if (seen.end === null) {
+        expect(session.end).toBeGreaterThan(now);
+        expect({ ...seen, end: session.end, responseTime: session.responseTime }).toEqual(session);
+      } else {
+        expect(seen).toEqual(session);
+      }
+    }
+    expect(live.nextSeq).toBe(1000 + expected.length);
+  });
+
+  it('returns the history on a first tick far ahead of the start, then carries on', () => {
+    const live = new LiveTraffic(DEMO_COMPANY, { seed: 3, startMs: START - 86_400_000 });
+    const first = live.tick(START);
+    expect(first.insert.length).toBeGreaterThan(1500);
+    expect(first.insert.filter((session) => session.end === null).length).toBeLessThan(50);
+    expect(live.placement?.tollFraud.fromMs).toBeLessThan(START);
+    const quiet = live.tick(START);
+    expect(quiet.insert).toEqual([]);
+    const next = live.tick(START + 60_000);
+    expect(next.insert.length).toBeGreaterThan(0);
+    expect(next.insert[0]!.seq).toBe(first.insert.at(-1)!.seq + 1);
+  });
+});

@@ -1,0 +1,293 @@
+import { ZoneClock } from '../domain/zone-clock.js';
+import { plantAnomalies, type AnomalyPlacement } from './demo-anomalies.js';
+import type { DemoCompany, DemoSite, DemoUser, UnlistedPhone, WorkKind } from './demo-company.js';
+import { DestinationPool } from './destination-pool.js';
+import { DIALLED_KINDS, type DialledKind } from './number-patterns.js';
+import { SeededRandom, WeightedPicker } from './seeded-random.js';
+import {
+  audioDraft,
+  compareDrafts,
+  drawOutcome,
+  inboundParties,
+  internalParties,
+  outboundParties,
+  type SessionDraft,
+} from './session-drafts.js';
+import {
+  CALLING_PROFILES,
+  dayFactor,
+  hourShare,
+  INTERNAL_TALK_SEC,
+  OUTBOUND_TALK_SEC,
+  type CallingProfile,
+} from './traffic-profile.js';
+
+/** What the traffic model is built from besides the company. */
+export interface TrafficModelOptions {
+  seed: number | string;
+  /** The history's end: the anomalies are placed a few days before it (see DEMO_ANOMALIES). */
+  anomaliesBefore: number;
+  /** Multiplies every call rate; 1 gives about 2,300 calls on an ordinary weekday. */
+  volume?: number;
+}
+
+/** Share of unanswered outside calls, by what was dialled. */
+const UNANSWERED: Readonly<Record<DialledKind, number>> = {
+  local: 0.22,
+  national: 0.22,
+  mobile: 0.26,
+  international: 0.25,
+  tollfree: 0.06,
+  premium: 0.12,
+};
+const UNANSWERED_INBOUND = 0.15;
+const UNANSWERED_INTERNAL = 0.2;
+/** Instant-message sessions per internal call: LcsCDR keeps them, the recorder skips them. */
+const IM_PER_INTERNAL_CALL = 0.5;
+/** Share of outside calls whose first attempt failed over and was retried (CallFlag 1). */
+const RETRIED_SHARE = 0.008;
+/** Calls per business day of a phone nobody listed in the directory. */
+const UNLISTED_CALLS_PER_DAY = 3;
+const UNLISTED_MIX = new WeightedPicker<DialledKind>(['local', 'national', 'mobile'], [5, 2, 3]);
+
+const HOUR = 3_600_000;
+const SITE_STRIDE = 1_000_000;
+const CACHED_BLOCKS = 6;
+
+interface SiteTraffic {
+  site: DemoSite;
+  index: number;
+  clock: ZoneClock;
+  pool: DestinationPool;
+  outbound: DirectionPicker;
+  inbound: DirectionPicker;
+  internal: DirectionPicker;
+  everyone: WeightedPicker<DemoUser>;
+  teams: Map<string, DemoUser[]>;
+  unlisted: readonly UnlistedPhone[];
+}
+
+interface DirectionPicker {
+  /** Calls per business day of the whole site in this direction. */
+  rate: number;
+  users: WeightedPicker<DemoUser> | null;
+}
+
+/**
+ * The demo company's phone traffic as a function of time: every UTC hour of every site has its own
+ * random stream (seed, site, hour), so an hour's calls are the same whichever range asks for them,
+ * and history and live traffic join without a seam. Calls per hour follow each person's calling
+ * profile, the site's local hour, weekday and holidays; the anomalies are added on top.
+ */
+export class TrafficModel {
+  /** Where the anomalies are. */
+  readonly placement: AnomalyPlacement;
+  private readonly anomalies: SessionDraft[];
+  private readonly sites: SiteTraffic[];
+  private readonly profiles = new Map<string, CallingProfile>();
+  private readonly works = new Map<string, WorkKind>();
+  private readonly mixes = new Map<WorkKind, WeightedPicker<DialledKind>>();
+  private readonly blocks = new Map<number, SessionDraft[]>();
+  private readonly dayFactors = new Map<string, number>();
+  private readonly seed: number | string;
+  private readonly volume: number;
+
+  constructor(
+    private readonly company: DemoCompany,
+    options: TrafficModelOptions,
+  ) {
+    this.seed = options.seed;
+    this.volume = options.volume ?? 1;
+    for (const department of company.departments) {
+      this.works.set(department.code, department.work);
+      this.profiles.set(department.code, CALLING_PROFILES[department.work]);
+    }
+    for (const [kind, profile] of Object.entries(CALLING_PROFILES) as [WorkKind, CallingProfile][]) {
+      this.mixes.set(
+        kind,
+        new WeightedPicker(
+          DIALLED_KINDS,
+          DIALLED_KINDS.map((k) => profile.mix[k]),
+        ),
+      );
+    }
+    this.sites = company.sites.map((site, index) => this.siteTraffic(site, index));
+    const planted = plantAnomalies(company, options.seed, options.anomaliesBefore);
+    this.placement = planted.placement;
+    this.anomalies = planted.drafts;
+  }
+
+  /** Every session that starts in [fromMs, toMs), in LcsCDR key order. */
+  draftsBetween(fromMs: number, toMs: number): SessionDraft[] {
+    const result: SessionDraft[] = [];
+    const inRange = (draft: SessionDraft) => draft.start >= fromMs && draft.start < toMs;
+    // One hour earlier too: a retried attempt starts a little before the call of its hour.
+    for (let hour = Math.floor(fromMs / HOUR) - 1; hour * HOUR < toMs; hour++) {
+      for (const draft of this.block(hour)) if (inRange(draft)) result.push(draft);
+    }
+    for (const draft of this.anomalies) if (inRange(draft)) result.push(draft);
+    return result.sort(compareDrafts);
+  }
+
+  private block(hour: number): SessionDraft[] {
+    let drafts = this.blocks.get(hour);
+    if (drafts === undefined) {
+      drafts = this.sites.flatMap((site) => this.siteHour(site, hour));
+      if (this.blocks.size >= CACHED_BLOCKS) this.blocks.delete(this.blocks.keys().next().value as number);
+      this.blocks.set(hour, drafts);
+    }
+    return drafts;
+  }
+
+  private siteTraffic(site: DemoSite, index: number): SiteTraffic {
+    const people = this.company.users.filter((user) => user.siteCode === site.code);
+    const direction = (rate: (profile: CallingProfile, user: DemoUser) => number): DirectionPicker => {
+      const weights = people.map((user) => rate(this.profileOf(user), user) * user.activity);
+      const total = weights.reduce((sum, weight) => sum + weight, 0);
+      return { rate: total, users: total > 0 ? new WeightedPicker(people, weights) : null };
+    };
+    const teams = new Map<string, DemoUser[]>();
+    for (const user of people)
+      teams.set(user.departmentCode, [...(teams.get(user.departmentCode) ?? []), user]);
+    if (people.length === 0 || !people.every((user) => this.works.has(user.departmentCode))) {
+      throw new Error(`site ${site.code} has no people, or people in departments the company does not have`);
+    }
+    return {
+      site,
+      index,
+      clock: new ZoneClock(site.timeZone),
+      pool: new DestinationPool(site, this.seed),
+      outbound: direction((profile) => profile.outbound),
+      inbound: direction((profile, user) => (user.did === null ? 0 : profile.inbound)),
+      internal: direction((profile) => profile.internal),
+      everyone: new WeightedPicker(
+        people,
+        people.map((user) => user.activity),
+      ),
+      teams,
+      unlisted: this.company.unlistedPhones.filter((phone) => phone.siteCode === site.code),
+    };
+  }
+
+  private profileOf(user: DemoUser): CallingProfile {
+    return this.profiles.get(user.departmentCode) as CallingProfile;
+  }
+
+  /** The calls of one site in one UTC hour (both sites' zones are whole hours off UTC). */
+  private siteHour(traffic: SiteTraffic, hour: number): SessionDraft[] {
+    const { site, clock, pool } = traffic;
+    const hourStart = hour * HOUR;
+    const local = clock.localTime(hourStart);
+    const busy =
+      this.dayFactorOf(site, local.day, local.weekday) *
+      hourShare(site.dialPlan.country, local.hour) *
+      this.volume;
+    const random = new SeededRandom('hour', this.seed, site.code, hour);
+    const drafts: SessionDraft[] = [];
+    const order = () => ({ block: hour, index: traffic.index * SITE_STRIDE + drafts.length });
+    const startTime = () => hourStart + random.int(HOUR);
+    const uri = (user: DemoUser) => user.sipUri.replace(/^sip:/, '');
+    const domain = this.company.domain;
+
+    const calls = (perBusinessDay: number) => random.poisson(perBusinessDay * busy);
+    const who = (direction: DirectionPicker) => (direction.users as WeightedPicker<DemoUser>).pick(random);
+
+    const callOut = (userUri: string, fromNumber: string, kind: DialledKind) => {
+      const start = startTime();
+      const dialled = pool.dial(kind, random);
+      const gateway = random.pick(site.gateways);
+      const sigma = kind === 'international' ? 0.9 : 1;
+      const outcome = drawOutcome(random, UNANSWERED[kind], OUTBOUND_TALK_SEC[kind], sigma);
+      if (random.chance(RETRIED_SHARE)) {
+        // The first attempt failed on the other gateway a moment before: LcsCDR keeps it, marked retried.
+        const other = site.gateways.find((name) => name !== gateway) ?? gateway;
+        const failed = { responseCode: 503, ringMs: 300 + random.int(600), talkMs: 0 };
+        const parties = outboundParties(userUri, fromNumber, dialled, other, site.mediationServer, domain);
+        drafts.push({
+          ...audioDraft(start - 1200 - random.int(1300), failed, parties, order()),
+          callFlag: 1,
+        });
+      }
+      const parties = outboundParties(userUri, fromNumber, dialled, gateway, site.mediationServer, domain);
+      drafts.push(audioDraft(start, outcome, parties, order()));
+    };
+
+    // A Poisson count is zero when a direction has no one to pick, so `who` always has people.
+    for (let n = calls(traffic.outbound.rate); n > 0; n--) {
+      const user = who(traffic.outbound);
+      const kind = (this.mixes.get(this.workOf(user)) as WeightedPicker<DialledKind>).pick(random);
+      callOut(uri(user), user.did ?? `${site.mainNumber};ext=${user.extension}`, kind);
+    }
+
+    for (let n = calls(traffic.inbound.rate); n > 0; n--) {
+      const user = who(traffic.inbound);
+      const start = startTime();
+      const outcome = drawOutcome(random, UNANSWERED_INBOUND, this.profileOf(user).inboundTalkSec);
+      const gateway = random.pick(site.gateways);
+      const callerId = pool.caller(random);
+      const parties = inboundParties(
+        callerId,
+        uri(user),
+        user.did as string,
+        gateway,
+        site.mediationServer,
+        domain,
+      );
+      drafts.push(audioDraft(start, outcome, parties, order()));
+    }
+
+    for (let n = calls(traffic.internal.rate); n > 0; n--) {
+      const caller = who(traffic.internal);
+      const callee = this.colleagueOf(caller, traffic, random);
+      const outcome = drawOutcome(random, UNANSWERED_INTERNAL, INTERNAL_TALK_SEC);
+      const media = random.chance(0.05) ? 48 : 16; // some calls with video
+      drafts.push(
+        audioDraft(startTime(), outcome, internalParties(uri(caller), uri(callee)), order(), media),
+      );
+    }
+
+    for (let n = calls(traffic.internal.rate * IM_PER_INTERNAL_CALL); n > 0; n--) {
+      const caller = who(traffic.internal);
+      const callee = this.colleagueOf(caller, traffic, random);
+      const chatMs = Math.round(random.logNormal(150, 1) * 1000);
+      const chat = { responseCode: 200, ringMs: 300 + random.int(1700), talkMs: chatMs };
+      drafts.push(audioDraft(startTime(), chat, internalParties(uri(caller), uri(callee)), order(), 1));
+    }
+
+    for (const phone of traffic.unlisted) {
+      for (let n = calls(UNLISTED_CALLS_PER_DAY); n > 0; n--) {
+        // Its line URI is the bare extension: the miner knows no one with it, so it makes an anonymous user.
+        callOut(phone.userUri, phone.extension, UNLISTED_MIX.pick(random));
+      }
+    }
+    return drafts;
+  }
+
+  private workOf(user: DemoUser): WorkKind {
+    return this.works.get(user.departmentCode) as WorkKind;
+  }
+
+  /** Whom a person calls: mostly their own team, then anyone at the site, sometimes the other site. */
+  private colleagueOf(caller: DemoUser, traffic: SiteTraffic, random: SeededRandom): DemoUser {
+    const roll = random.next();
+    const team = (traffic.teams.get(caller.departmentCode) ?? []).filter((user) => user !== caller);
+    if (roll < 0.55 && team.length > 0) return random.pick(team);
+    const others = this.sites.filter((site) => site !== traffic);
+    const where = roll < 0.82 || others.length === 0 ? traffic : random.pick(others);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const callee = where.everyone.pick(random);
+      if (callee !== caller) return callee;
+    }
+    return team[0] ?? caller;
+  }
+
+  private dayFactorOf(site: DemoSite, day: number, weekday: number): number {
+    const key = `${site.code}${day}`;
+    let factor = this.dayFactors.get(key);
+    if (factor === undefined) {
+      factor = dayFactor(site, day, weekday, this.seed);
+      this.dayFactors.set(key, factor);
+    }
+    return factor;
+  }
+}
