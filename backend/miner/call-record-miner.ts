@@ -1,10 +1,12 @@
-import type { CallRecord } from '../domain/call-record.js';
+import type { CallRecord, Party } from '../domain/call-record.js';
 import type { RatedCall, RatingStatus } from '../domain/rated-call.js';
 import type { Site } from '../domain/site.js';
+import type { User } from '../domain/user.js';
 import type { ZoneClock } from '../domain/zone-clock.js';
 import type { CompiledTariff } from '../rating/compiled-tariff.js';
 import { rateCall } from '../rating/rate-call.js';
 import { routeCall, type RoutingRule } from '../rating/routing-rule.js';
+import type { ClassifiedNumber } from './destination-classifier.js';
 import type { DirectoryIndex, SiteDirectory } from './directory-index.js';
 import type { NumberClassifier } from './number-classifier.js';
 import { normalizedText, type NormalizedNumber } from './number-normalizer.js';
@@ -46,23 +48,25 @@ export function mineCallRecord(
   const ownerParty = inbound ? record.callee : record.caller;
   const otherParty = inbound ? record.caller : record.callee;
 
-  let site =
-    (record.site ? tables.sites.byCode.get(record.site) : undefined) ?? (tables.sites.fallback as Site);
-  const owner = tables.classifier.classifyParty(site.code, ownerParty);
-  const user = tables.directory.find(owner.normalized, site.id);
+  const found = findOwner(record, ownerParty, tables);
+  const site = found.site;
+  const { owner, user } = found;
   if (user === undefined) {
     const unknown = options.unknownParties === 'report' ? unknownParty(owner.normalized, site) : null;
     if (unknown) return { kind: 'unknown-party', party: unknown };
-  } else if (user.siteId !== null && user.siteId !== site.id) {
-    // People dial by their own site's plan, whichever gateway carries the call.
-    site = tables.sites.byId.get(user.siteId) ?? site;
   }
 
   const other = tables.classifier.classifyParty(site.code, otherParty);
   const clock = tables.clocks.get(site.id) as ZoneClock;
   const local = clock.localTime(Date.parse(record.startedAt));
   const external = other.normalized.kind === 'e164' ? other.normalized.e164 : null;
-  const destClass = record.direction === 'internal' ? 'internal' : other.destClass;
+  // A PSTN caller that reads as one of ours (a SIP address, no number) has withheld its number.
+  const destClass =
+    record.direction === 'internal'
+      ? 'internal'
+      : inbound && other.destClass === 'internal'
+        ? 'unknown'
+        : other.destClass;
   const callerText = normalizedText(inbound ? other.normalized : owner.normalized);
   const calleeText = normalizedText(inbound ? owner.normalized : other.normalized);
 
@@ -104,6 +108,45 @@ export function mineCallRecord(
   };
   priceCall(call, site, tables);
   return { kind: 'call', call };
+}
+
+/**
+ * Whose call it is and at which site. A known SIP address settles it; otherwise the party's number
+ * is read with the call's site dial plan, or, when the call names no site, with each site's in
+ * turn (an extension means something only at its own site).
+ */
+function findOwner(
+  record: CallRecord,
+  party: Party,
+  tables: MiningTables,
+): { site: Site; owner: ClassifiedNumber; user: User | undefined } {
+  const named = record.site ? tables.sites.byCode.get(record.site) : undefined;
+  const candidates = named ? [named] : tables.sites.all;
+  const bySip = party.uri ? tables.directory.findBySipUri(party.uri) : undefined;
+  let first: { site: Site; owner: ClassifiedNumber } | null = null;
+  let extensionSite: { site: Site; owner: ClassifiedNumber } | null = null;
+  for (const site of candidates) {
+    const owner = tables.classifier.classifyParty(site.code, party);
+    first ??= { site, owner };
+    const user = bySip ?? tables.directory.find(owner.normalized, site.id);
+    if (user) {
+      const home = (user.siteId !== null && tables.sites.byId.get(user.siteId)) || site;
+      return {
+        site: home,
+        owner: home === site ? owner : tables.classifier.classifyParty(home.code, party),
+        user,
+      };
+    }
+    const kind = owner.normalized.kind;
+    if (
+      !extensionSite &&
+      (kind === 'extension' || (kind === 'e164' && owner.normalized.extension !== null))
+    ) {
+      extensionSite = { site, owner };
+    }
+  }
+  const chosen = extensionSite ?? (first as { site: Site; owner: ClassifiedNumber });
+  return { ...chosen, user: undefined };
 }
 
 /**

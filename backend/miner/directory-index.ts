@@ -38,11 +38,11 @@ export class DirectoryIndex {
       case 'sip-user':
         return this.bySipUser.get(party.user);
       case 'e164':
-        return (
-          (party.extension !== null && siteId !== null
-            ? this.byExtension.get(extensionKey(siteId, party.extension))
-            : undefined) ?? this.byE164.get(party.e164)
-        );
+        // A number with an extension of the site is that extension's phone (a common-area phone
+        // behind the switchboard number is not the switchboard's owner).
+        if (party.extension !== null && siteId !== null)
+          return this.byExtension.get(extensionKey(siteId, party.extension));
+        return this.byE164.get(party.e164);
       case 'extension':
         return siteId === null ? undefined : this.byExtension.get(extensionKey(siteId, party.extension));
       default:
@@ -60,16 +60,20 @@ export class DirectoryIndex {
 export interface SiteDirectory {
   byId: ReadonlyMap<number, Site>;
   byCode: ReadonlyMap<string, Site>;
+  /** Every site, by code. */
+  all: readonly Site[];
   /** The only site, or the first by code when there are several. */
   fallback: Site | null;
 }
 
 /** Indexes sites for the miner. */
 export function siteDirectory(sites: readonly Site[]): SiteDirectory {
+  const all = [...sites].sort((a, b) => a.code.localeCompare(b.code));
   return {
     byId: new Map(sites.map((site) => [site.id, site])),
     byCode: new Map(sites.map((site) => [site.code, site])),
-    fallback: [...sites].sort((a, b) => a.code.localeCompare(b.code))[0] ?? null,
+    all,
+    fallback: all[0] ?? null,
   };
 }
 
