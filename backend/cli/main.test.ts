@@ -44,10 +44,10 @@ describe('ledgerline', () => {
     expect(run.err).not.toContain('secret');
   });
 
-  it('says plainly that the demo is not there yet', async () => {
-    const run = await runLedgerline(['demo']);
-    expect(run.code).toBe(1);
-    expect(run.err).toContain('the demo is not built yet');
+  it('refuses a demo history it cannot make', async () => {
+    const run = await runLedgerline(['demo', '--days', 'lots', '--data', join(dir, 'demo')]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('--days: "lots" is not a whole number of days from 1 to 730');
   });
 });
 

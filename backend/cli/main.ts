@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { LedgerlineError } from '../domain/errors.js';
 import type { CliContext } from './cli-context.js';
 import { createReporter } from './reporter.js';
+import { registerDemoCommand } from './demo-command.js';
 import { registerDirectoryCommand } from './directory-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerMineCommands } from './mine-command.js';
@@ -61,15 +62,7 @@ export function buildProgram(context: CliContext): Command {
   registerRecordCommand(program, context);
   registerServeCommand(program, context);
 
-  program
-    .command('demo')
-    .description('run the embedded demo (not built yet)')
-    .action(() => {
-      throw new LedgerlineError(
-        'unavailable',
-        'the demo is not built yet: it arrives with the pipeline (recorder, miner and server).',
-      );
-    });
+  registerDemoCommand(program, context);
 
   return program;
 }

@@ -63,9 +63,11 @@ describe('ledgerline record', () => {
       'gw-mil-1=MIL,gw-lon-1=LON',
     ]);
     expect(recorded.code).toBe(0);
-    expect(recorded.log).toContain('"msg":"recorded sfb-20260203T090000000-1_20260203T090100000-2.ndjson"');
+    expect(recorded.log).toMatch(
+      /"msg":"recorded sfb-20260203T090000000-1_20260203T090100000-2-[0-9a-f]{8}\.ndjson"/,
+    );
     expect(readdirSync(join(data, 'spool'))).toEqual([
-      'sfb-20260203T090000000-1_20260203T090100000-2.ndjson',
+      expect.stringMatching(/^sfb-20260203T090000000-1_20260203T090100000-2-[0-9a-f]{8}\.ndjson$/),
     ]);
     expect((await runLedgerline(['record', '--once', '--data', data])).log).toContain(
       'no new finished calls',

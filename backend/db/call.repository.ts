@@ -59,6 +59,7 @@ export class CallRepository {
     rated: number;
     unrated: number;
     free: number;
+    firstStartedAt: number | null;
     lastStartedAt: number | null;
     lastMinedAt: number | null;
   }> {
@@ -67,6 +68,7 @@ export class CallRepository {
       .select((eb) => [
         'rating_status',
         eb.fn.countAll<number>().as('count'),
+        eb.fn.min('started_at').as('firstStartedAt'),
         eb.fn.max('started_at').as('lastStartedAt'),
         eb.fn.max('mined_at').as('lastMinedAt'),
       ])
@@ -76,17 +78,44 @@ export class CallRepository {
       rated: 0,
       unrated: 0,
       free: 0,
+      firstStartedAt: null as number | null,
       lastStartedAt: null as number | null,
       lastMinedAt: null as number | null,
     };
     for (const row of rows) {
       result[row.rating_status] = Number(row.count);
+      const first = Number(row.firstStartedAt);
+      if (result.firstStartedAt === null || first < result.firstStartedAt) result.firstStartedAt = first;
       const started = Number(row.lastStartedAt);
       const mined = Number(row.lastMinedAt);
       if (result.lastStartedAt === null || started > result.lastStartedAt) result.lastStartedAt = started;
       if (result.lastMinedAt === null || mined > result.lastMinedAt) result.lastMinedAt = mined;
     }
     return result;
+  }
+
+  /** Calls, outbound calls and cost per currency between two local days (inclusive): for summaries. */
+  async costByCurrency(
+    fromDay: number,
+    toDay: number,
+  ): Promise<{ currency: string | null; calls: number; cost: number }[]> {
+    const rows = await this.db
+      .selectFrom('calls')
+      .where('local_day', '>=', fromDay)
+      .where('local_day', '<=', toDay)
+      .select((eb) => [
+        'currency',
+        eb.fn.countAll<number>().as('calls'),
+        eb.fn.sum<number>('cost_micro').as('cost'),
+      ])
+      .groupBy('currency')
+      .orderBy('currency')
+      .execute();
+    return rows.map((row) => ({
+      currency: row.currency,
+      calls: Number(row.calls),
+      cost: Number(row.cost ?? 0),
+    }));
   }
 
   /** The local days between two (inclusive) that have calls, optionally of one carrier only. */

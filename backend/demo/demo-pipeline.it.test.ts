@@ -80,7 +80,7 @@ describe.each(testEngines())('demo traffic through the real recorder and miner o
     expect(recorded.records).toBe(calls.length);
     // Instant messages are not even read (audio only, in SQL); retried audio sessions are skipped.
     expect(recorded.skipped).toBe(retried);
-    expect(recorded.waitingForOpenSession).toBe(false);
+    expect(recorded.openSessions).toBe(0);
     expect(stored).toHaveLength(calls.length);
   });
 

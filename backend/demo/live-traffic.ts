@@ -15,6 +15,8 @@ export interface LiveTrafficOptions {
   anomaliesBefore?: number;
   /** Multiplies every call rate. Default 1. */
   volume?: number;
+  /** From this instant on, calls keep arriving at any hour (see TrafficModelOptions.liveFrom). */
+  liveFrom?: number;
 }
 
 /** A session inserted while in progress that has now ended: the arguments of LcsCdrReplicaWriter.end. */
@@ -102,6 +104,7 @@ export class LiveTraffic {
       seed: this.options.seed,
       anomaliesBefore: this.options.anomaliesBefore ?? nowMs,
       ...(this.options.volume === undefined ? {} : { volume: this.options.volume }),
+      ...(this.options.liveFrom === undefined ? {} : { liveFrom: this.options.liveFrom }),
     });
     return this.model;
   }

@@ -29,6 +29,14 @@ export interface TrafficModelOptions {
   anomaliesBefore: number;
   /** Multiplies every call rate; 1 gives about 2,300 calls on an ordinary weekday. */
   volume?: number;
+  /**
+   * From this instant on (the live demo), every hour is at least `liveBusy` busy (a share of an
+   * ordinary weekday's calls), so calls keep arriving whatever the hour; before it, traffic
+   * follows the working day.
+   */
+  liveFrom?: number;
+  /** The least busyness of a live hour; 1 is about 25 calls a minute. Default 1. */
+  liveBusy?: number;
 }
 
 /** Share of unanswered outside calls, by what was dialled. */
@@ -91,6 +99,8 @@ export class TrafficModel {
   private readonly dayFactors = new Map<string, number>();
   private readonly seed: number | string;
   private readonly volume: number;
+  private readonly liveFrom: number | null;
+  private readonly liveBusy: number;
 
   constructor(
     private readonly company: DemoCompany,
@@ -98,6 +108,8 @@ export class TrafficModel {
   ) {
     this.seed = options.seed;
     this.volume = options.volume ?? 1;
+    this.liveFrom = options.liveFrom === undefined ? null : Math.floor(options.liveFrom / HOUR) * HOUR;
+    this.liveBusy = options.liveBusy ?? 1;
     for (const department of company.departments) {
       this.works.set(department.code, department.work);
       this.profiles.set(department.code, CALLING_PROFILES[department.work]);
@@ -178,10 +190,10 @@ export class TrafficModel {
     const { site, clock, pool } = traffic;
     const hourStart = hour * HOUR;
     const local = clock.localTime(hourStart);
-    const busy =
-      this.dayFactorOf(site, local.day, local.weekday) *
-      hourShare(site.dialPlan.country, local.hour) *
-      this.volume;
+    const working =
+      this.dayFactorOf(site, local.day, local.weekday) * hourShare(site.dialPlan.country, local.hour);
+    const live = this.liveFrom !== null && hourStart >= this.liveFrom ? this.liveBusy : 0;
+    const busy = Math.max(working, live) * this.volume;
     const random = new SeededRandom('hour', this.seed, site.code, hour);
     const drafts: SessionDraft[] = [];
     const order = () => ({ block: hour, index: traffic.index * SITE_STRIDE + drafts.length });

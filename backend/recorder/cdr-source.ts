@@ -1,19 +1,29 @@
 import type { CallRecord } from '../domain/call-record.js';
 
-/** What a source read: the finished calls after a position, and where the next read starts. */
+/** What a source read after a position: the finished calls, and the sessions still in progress. */
 export interface SourceBatch {
+  /** Finished calls, in key order. */
   records: CallRecord[];
-  /**
-   * The position after the last session this batch settled (emitted or skipped); null when it
-   * settled nothing (nothing new, or the next session is still in progress).
-   */
-  next: string | null;
-  /** True when the source may have more settled sessions right after `next`. */
+  /** Keys of sessions read but still in progress: the recorder comes back to them. */
+  open: string[];
+  /** The key of the last session read (finished, in progress or skipped); null when none. */
+  last: string | null;
+  /** True when the source may have more sessions right after `last`. */
   more: boolean;
-  /** Sessions skipped on purpose (retried sessions, non-audio) and sessions left for later. */
+  /** Sessions skipped on purpose (retried sessions, sessions that are not audio). */
   skipped: number;
-  waitingForOpenSession: boolean;
-  /** Warnings for the log (stale open sessions recorded without talk time, for example). */
+  /** Warnings for the log (sessions recorded without an end after too long, for example). */
+  warnings: string[];
+}
+
+/** What became of sessions that were in progress when last read. */
+export interface OpenSessionsCheck {
+  /** Those that have ended (or waited too long), as calls. */
+  records: CallRecord[];
+  /** Those still in progress. */
+  stillOpen: string[];
+  /** Those gone from the source (deleted, or not audio after all). */
+  gone: number;
   warnings: string[];
 }
 
@@ -25,7 +35,7 @@ export interface PurgeHorizon {
 }
 
 /**
- * One PBX's call-detail records, read in a stable order from a position the recorder keeps.
+ * One PBX's call-detail records, read in a stable key order from a position the recorder keeps.
  * One implementation per kind of PBX (drivers/); the factory picks one from a URL.
  */
 export interface CdrSource {
@@ -35,9 +45,11 @@ export interface CdrSource {
   readonly description: string;
   /** Reads up to `limit` sessions after `position` (null: from the oldest kept). */
   read(position: string | null, limit: number): Promise<SourceBatch>;
+  /** Reads again sessions that were in progress. */
+  checkOpen(keys: readonly string[]): Promise<OpenSessionsCheck>;
   /** The purge horizon, when the PBX deletes old records; null when it keeps them. */
   purgeHorizon(now: number): Promise<PurgeHorizon | null>;
-  /** The position the oldest kept session would have, to tell whether rows were purged unread. */
+  /** The key of the oldest kept session, to tell whether rows were purged unread. */
   oldestPosition(): Promise<string | null>;
   close(): Promise<void>;
 }

@@ -1,5 +1,7 @@
 import type { CheckpointRepository } from '../db/checkpoint.repository.js';
+import type { CallRecord } from '../domain/call-record.js';
 import type { CdrSource } from './cdr-source.js';
+import { decodePosition, encodePosition, type RecorderPosition } from './recorder-position.js';
 import { spoolFileName, writeSpoolFile } from './spool-writer.js';
 
 /** How the recorder works. */
@@ -17,17 +19,21 @@ export interface RecordingPass {
   files: string[];
   records: number;
   skipped: number;
+  /** The checkpoint after the pass. */
   position: string | null;
-  waitingForOpenSession: boolean;
+  /** Sessions in progress, to be read again next time. */
+  openSessions: number;
   warnings: string[];
 }
 
 const DAY = 86_400_000;
 
 /**
- * Moves finished calls from a source to spool files. Each batch is written and in place before
- * the checkpoint moves past it, and the checkpoint is durable, so a restart resumes exactly where
- * the last file ended; at worst a file is written twice, and the same range gets the same name.
+ * Moves finished calls from a source to spool files. Each file is written and in place before the
+ * checkpoint moves past its calls, and the checkpoint is durable, so a restart resumes exactly
+ * where the last file ended; at worst a file is written twice under the same name. Sessions in
+ * progress do not hold the others back: their keys stay in the checkpoint and are read again each
+ * pass until they end.
  */
 export class Recorder {
   private readonly batchSize: number;
@@ -44,32 +50,42 @@ export class Recorder {
 
   /** Records everything settled since the checkpoint. */
   async recordAvailable(onFile?: (name: string, records: number) => void): Promise<RecordingPass> {
-    let position = (await this.checkpoints.get(this.source.id)) ?? null;
+    let position = decodePosition(await this.checkpoints.get(this.source.id));
     const pass: RecordingPass = {
       files: [],
       records: 0,
       skipped: 0,
-      position,
-      waitingForOpenSession: false,
-      warnings: await this.purgeWarnings(position),
+      position: encodePosition(position) || null,
+      openSessions: position.open.length,
+      warnings: await this.purgeWarnings(position.at),
     };
+    const settle = async (records: CallRecord[], next: RecorderPosition) => {
+      if (records.length > 0) {
+        const name = spoolFileName(this.source.id, records);
+        await writeSpoolFile(this.options.spoolDir, name, records);
+        pass.files.push(name);
+        pass.records += records.length;
+        onFile?.(name, records.length);
+      }
+      // Only now, with the file in place, does the checkpoint move past its calls.
+      await this.checkpoints.set(this.source.id, encodePosition(next));
+      position = next;
+      pass.position = encodePosition(next) || null;
+      pass.openSessions = next.open.length;
+    };
+
+    if (position.open.length > 0) {
+      const check = await this.source.checkOpen(position.open);
+      pass.warnings.push(...check.warnings);
+      if (check.stillOpen.length !== position.open.length)
+        await settle(check.records, { at: position.at, open: check.stillOpen });
+    }
     for (;;) {
-      const batch = await this.source.read(position, this.batchSize);
+      const batch = await this.source.read(position.at, this.batchSize);
       pass.skipped += batch.skipped;
       pass.warnings.push(...batch.warnings);
-      pass.waitingForOpenSession = batch.waitingForOpenSession;
-      if (batch.next === null) break;
-      const first = batch.records[0];
-      if (first) {
-        const name = spoolFileName(this.source.id, first.sourceId, batch.next);
-        await writeSpoolFile(this.options.spoolDir, name, batch.records);
-        pass.files.push(name);
-        pass.records += batch.records.length;
-        onFile?.(name, batch.records.length);
-      }
-      await this.checkpoints.set(this.source.id, batch.next);
-      position = batch.next;
-      pass.position = position;
+      if (batch.last === null) break;
+      await settle(batch.records, { at: batch.last, open: [...position.open, ...batch.open] });
       if (!batch.more) break;
     }
     return pass;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CallRecord } from '../domain/call-record.js';
@@ -9,12 +10,15 @@ function compactPosition(position: string): string {
 }
 
 /**
- * The name of the spool file holding a source's sessions from `first` to `last`: names sort in
- * session order, and the same range always gets the same name, so a file written again after a
- * crash replaces (or, once mined, is recognized as) the first one.
+ * The name of the spool file holding `records`: the source, the first and last session keys (so
+ * names sort in session order) and a digest of the keys. The same calls always get the same name,
+ * so a file written again after a crash replaces the first (or, once mined, is recognized); a file
+ * with other calls never takes the name of one already mined.
  */
-export function spoolFileName(source: string, first: string, last: string): string {
-  return `${source}-${compactPosition(first)}_${compactPosition(last)}.ndjson`;
+export function spoolFileName(source: string, records: readonly CallRecord[]): string {
+  const ids = records.map((record) => record.sourceId).sort();
+  const digest = createHash('sha256').update(ids.join('\n')).digest('hex').slice(0, 8);
+  return `${source}-${compactPosition(ids[0] ?? '')}_${compactPosition(ids[ids.length - 1] ?? '')}-${digest}.ndjson`;
 }
 
 /**

@@ -249,7 +249,7 @@ export function pipelineSchema(adapter: EngineAdapter): Migration {
       await db.schema
         .createTable('recorder_checkpoints')
         .addColumn('source', shortText(64), (c) => c.primaryKey())
-        .addColumn('position', shortText(256), (c) => c.notNull())
+        .addColumn('position', longText, (c) => c.notNull())
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .execute();
     },

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CallRecord, Party } from '../../domain/call-record.js';
 import { fromLcsCdrDatetime, toLcsCdrDatetime } from '../lcscdr/lcscdr-datetime.js';
 import type { LcsCdrDatetime, LcsCdrSchema } from '../lcscdr/lcscdr-schema.js';
-import type { CdrSource, PurgeHorizon, SourceBatch } from '../cdr-source.js';
+import type { CdrSource, OpenSessionsCheck, PurgeHorizon, SourceBatch } from '../cdr-source.js';
 
 /** The SQL each engine needs where they differ: how to bind a datetime and how to cap rows. */
 export interface LcsCdrEngine {
@@ -67,8 +67,8 @@ function parsePosition(position: string): { timeMs: number; seq: number } {
  * Reads Skype for Business audio calls from LcsCDR (SQL Server, or its SQLite replica): sessions
  * joined to VoIP details, users, phones and gateways, in key order. Outbound when the call left
  * through a gateway, inbound when it came in through one, internal otherwise. Retried sessions
- * (CallFlag bit 1) are skipped; a session still in progress stops the read there, so it is
- * picked up once it ends.
+ * (CallFlag bit 1) are skipped; sessions still in progress are reported as open, for the recorder
+ * to read again until they end (after `staleOpenHours` they are recorded as they stand).
  */
 export class LcsCdrSource implements CdrSource {
   readonly id = 'sfb';
@@ -89,33 +89,59 @@ export class LcsCdrSource implements CdrSource {
     const rows = await this.sessionsAfter(position, limit);
     const batch: SourceBatch = {
       records: [],
-      next: null,
+      open: [],
+      last: null,
       more: rows.length === limit,
       skipped: 0,
-      waitingForOpenSession: false,
       warnings: [],
     };
     for (const row of rows) {
       const startedAt = fromLcsCdrDatetime(row.SessionIdTime);
       const key = sessionPosition(startedAt, row.SessionIdSeq);
-      if (row.SessionEndTime === null && this.now() - startedAt < this.staleOpenMs) {
-        batch.waitingForOpenSession = true;
-        batch.more = false;
-        break;
-      }
-      batch.next = key;
-      if (((row.MediaTypes ?? 0) & AUDIO) === 0 || ((row.CallFlag ?? 0) & RETRIED) !== 0) {
-        batch.skipped++;
-        continue;
-      }
-      if (row.SessionEndTime === null) {
-        batch.warnings.push(
-          `session ${key} has had no end time for over ${this.staleOpenMs / 3_600_000} h: recorded without talk time`,
-        );
-      }
-      batch.records.push(this.toRecord(row, key, startedAt));
+      batch.last = key;
+      if (((row.MediaTypes ?? 0) & AUDIO) === 0 || ((row.CallFlag ?? 0) & RETRIED) !== 0) batch.skipped++;
+      else if (this.stillOpen(row, startedAt)) batch.open.push(key);
+      else batch.records.push(this.settle(row, key, startedAt, batch.warnings));
     }
     return batch;
+  }
+
+  async checkOpen(keys: readonly string[]): Promise<OpenSessionsCheck> {
+    const check: OpenSessionsCheck = { records: [], stillOpen: [], gone: 0, warnings: [] };
+    if (keys.length === 0) return check;
+    const found = new Map<string, SessionRow>();
+    // Three parameters a key: batches stay well under SQL Server's 2,100.
+    for (let start = 0; start < keys.length; start += 500) {
+      const rows = (await this.sessionsQuery(
+        null,
+        500,
+        keys.slice(start, start + 500),
+      ).execute()) as SessionRow[];
+      for (const row of rows)
+        found.set(sessionPosition(fromLcsCdrDatetime(row.SessionIdTime), row.SessionIdSeq), row);
+    }
+    for (const key of keys) {
+      const row = found.get(key);
+      if (!row) check.gone++;
+      else if (this.stillOpen(row, fromLcsCdrDatetime(row.SessionIdTime))) check.stillOpen.push(key);
+      else check.records.push(this.settle(row, key, fromLcsCdrDatetime(row.SessionIdTime), check.warnings));
+    }
+    return check;
+  }
+
+  /** In progress, and not yet so long that it must have been abandoned. */
+  private stillOpen(row: SessionRow, startedAt: number): boolean {
+    return row.SessionEndTime === null && this.now() - startedAt < this.staleOpenMs;
+  }
+
+  /** A finished session (or one open past the limit, recorded as it stands) as a call. */
+  private settle(row: SessionRow, key: string, startedAt: number, warnings: string[]): CallRecord {
+    if (row.SessionEndTime === null) {
+      warnings.push(
+        `session ${key} has had no end time for over ${this.staleOpenMs / 3_600_000} h: recorded without talk time`,
+      );
+    }
+    return this.toRecord(row, key, startedAt);
   }
 
   async purgeHorizon(now: number): Promise<PurgeHorizon | null> {
@@ -154,7 +180,7 @@ export class LcsCdrSource implements CdrSource {
     return (await this.sessionsQuery(position, limit).execute()) as SessionRow[];
   }
 
-  private sessionsQuery(position: string | null, limit: number) {
+  private sessionsQuery(position: string | null, limit: number, keys?: readonly string[]) {
     let query = this.db
       .selectFrom('SessionDetails as sd')
       .innerJoin('VoipDetails as vd', (join) =>
@@ -195,7 +221,19 @@ export class LcsCdrSource implements CdrSource {
       .where(sql<boolean>`(sd.MediaTypes & ${AUDIO}) = ${AUDIO}`)
       .orderBy('sd.SessionIdTime')
       .orderBy('sd.SessionIdSeq');
-    if (position !== null) {
+    if (keys !== undefined) {
+      query = query.where(({ or, and, eb }) =>
+        or(
+          keys.map((key) => {
+            const { timeMs, seq } = parsePosition(key);
+            return and([
+              eb('sd.SessionIdTime', '=', this.engine.datetime(timeMs) as never),
+              eb('sd.SessionIdSeq', '=', seq),
+            ]);
+          }),
+        ),
+      );
+    } else if (position !== null) {
       const { timeMs, seq } = parsePosition(position);
       const time = this.engine.datetime(timeMs);
       query = query.where(({ or, and, eb }) =>

@@ -28,6 +28,15 @@ export interface ReplicaSession {
   mediationServer?: string | null;
 }
 
+type LookupTable = 'Users' | 'Phones' | 'Gateways' | 'MediationServers';
+
+const LOOKUPS: readonly [LookupTable, string, string][] = [
+  ['Users', 'UserId', 'UserUri'],
+  ['Phones', 'PhoneId', 'PhoneUri'],
+  ['Gateways', 'GatewayId', 'Gateway'],
+  ['MediationServers', 'MediationServerId', 'MediationServer'],
+];
+
 /**
  * Writes sessions into a SQLite replica of LcsCDR the way the Skype for Business CDR agent does:
  * lookup rows in Users, Phones, Gateways and MediationServers created on first use, then the
@@ -35,11 +44,20 @@ export interface ReplicaSession {
  */
 export class LcsCdrReplicaWriter {
   private readonly ids = new Map<string, number>();
+  private readonly inserts = new Map<LookupTable, SQLite.Statement>();
   private readonly insertSession;
   private readonly insertVoip;
   private readonly endSession;
 
   constructor(private readonly handle: SQLite.Database) {
+    // The lookup tables have no index on their names; read them once and remember new rows.
+    for (const [table, idColumn, column] of LOOKUPS) {
+      for (const row of handle
+        .prepare(`select ${idColumn} as id, ${column} as value from ${table}`)
+        .all() as { id: number; value: string | null }[]) {
+        if (row.value !== null) this.ids.set(`${table}\u0000${row.value}`, row.id);
+      }
+    }
     this.insertSession = handle.prepare(
       `insert into SessionDetails (SessionIdTime, SessionIdSeq, User1Id, User2Id, TargetUserId, SessionStartedById,
          IsUser1Internal, IsUser2Internal, InviteTime, ResponseTime, ResponseCode, SessionEndTime, MediaTypes, CallFlag)
@@ -107,26 +125,16 @@ export class LcsCdrReplicaWriter {
   }
 
   /** The id of a lookup row, created on first use (as the CDR agent does). */
-  private lookup(
-    table: 'Users' | 'Phones' | 'Gateways' | 'MediationServers',
-    column: string,
-    value: string,
-  ): number {
+  private lookup(table: LookupTable, column: string, value: string): number {
     const key = `${table}\u0000${value}`;
     let id = this.ids.get(key);
     if (id === undefined) {
-      const idColumn = {
-        Users: 'UserId',
-        Phones: 'PhoneId',
-        Gateways: 'GatewayId',
-        MediationServers: 'MediationServerId',
-      }[table];
-      const existing = this.handle
-        .prepare(`select ${idColumn} as id from ${table} where ${column} = ?`)
-        .get(value) as { id: number } | undefined;
-      id =
-        existing?.id ??
-        Number(this.handle.prepare(`insert into ${table} (${column}) values (?)`).run(value).lastInsertRowid);
+      let insert = this.inserts.get(table);
+      if (!insert) {
+        insert = this.handle.prepare(`insert into ${table} (${column}) values (?)`);
+        this.inserts.set(table, insert);
+      }
+      id = Number(insert.run(value).lastInsertRowid);
       this.ids.set(key, id);
     }
     return id;
