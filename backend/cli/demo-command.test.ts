@@ -18,7 +18,7 @@ describe('ledgerline demo --no-serve', () => {
     const calls = Number(/^([\d,]+) calls from/.exec(lines[1] ?? '')?.[1]?.replaceAll(',', ''));
     expect(calls).toBeGreaterThan(1_000);
     expect(lines[1]).toMatch(/ 0 unrated, .*; 0 rejected lines$/);
-    expect(lines[2]).toMatch(/^cost: [\d.]+ EUR \([\d,]+ calls\), [\d.]+ GBP \([\d,]+ calls\)$/);
+    expect(lines[2]).toMatch(/^cost: €[\d,.]+ \([\d,]+ calls\), £[\d,.]+ \([\d,]+ calls\)$/);
     expect(readdirSync(data).sort()).toEqual(
       expect.arrayContaining(['demo.json', 'lcscdr.db', 'ledgerline.db', 'spool']),
     );

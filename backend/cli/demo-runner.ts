@@ -7,7 +7,6 @@ import { migrateToLatest } from '../db/migrations/migrate.js';
 import { repositoriesFor } from '../db/repositories.js';
 import { DEMO_COMPANY, setUpDemoCompany } from '../demo/demo-company.js';
 import { LiveTraffic } from '../demo/live-traffic.js';
-import { formatMoney } from '../domain/money.js';
 import { SpoolMiner } from '../miner/spool-miner.js';
 import { openCdrSource } from '../recorder/cdr-source-factory.js';
 import type { CdrSource } from '../recorder/cdr-source.js';
@@ -136,10 +135,10 @@ export async function demoSummary(database: Database): Promise<string[]> {
   const total = counts.rated + counts.unrated + counts.free;
   const costs = byCurrency
     .filter((entry) => entry.currency !== null)
-    .map(
-      (entry) =>
-        `${formatMoney(Math.round(entry.cost / 10_000) * 10_000)} ${entry.currency} (${entry.calls.toLocaleString('en')} calls)`,
-    );
+    .map((entry) => {
+      const format = new Intl.NumberFormat('en', { style: 'currency', currency: entry.currency as string });
+      return `${format.format(entry.cost / 1e6)} (${entry.calls.toLocaleString('en')} calls)`;
+    });
   return [
     `${DEMO_COMPANY.name}: ${sites.length} sites, ${users.filter((user) => !user.anonymous).length} people, ${users.filter((user) => user.anonymous).length} anonymous phones`,
     `${total.toLocaleString('en')} calls from ${day(counts.firstStartedAt)} to ${day(counts.lastStartedAt)}: ${counts.rated.toLocaleString('en')} rated, ${counts.unrated.toLocaleString('en')} unrated, ${counts.free.toLocaleString('en')} free (inbound, internal, emergency); ${rejected} rejected lines`,

@@ -10,7 +10,7 @@ import { registerMineCommands } from './mine-command.js';
 import { registerRateCommand } from './rate-command.js';
 import { registerRecordCommand } from './record-command.js';
 import { registerRerateCommand } from './rerate-command.js';
-import { registerServeCommand } from './serve-command.js';
+import { packageVersion, registerServeCommand } from './serve-command.js';
 import { registerTariffsCommand } from './tariffs-command.js';
 
 /** The real process's context: its streams, environment, and a signal raised by SIGINT or SIGTERM. */
@@ -34,6 +34,7 @@ export function processContext(): CliContext {
 export function buildProgram(context: CliContext): Command {
   const program = new Command('ledgerline')
     .description('Call accounting for Microsoft Teams and Skype for Business')
+    .version(packageVersion(), '-V, --version')
     .addOption(
       new Option(
         '--db <url>',
