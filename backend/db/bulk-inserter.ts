@@ -23,12 +23,15 @@ export interface BulkInserter {
     rows: readonly Row<T>[],
     key: readonly [string, string],
   ): Promise<boolean[]>;
-  /** insertNew for rows given as value arrays in `columns` order (the mining worker's form). */
-  insertNewValues<T extends Table>(
+  /**
+   * insertNew for rows given column by column: `data[c][r]` is column `columns[c]` of row `r`
+   * (the mining worker's form: few, large arrays cross threads cheaply).
+   */
+  insertNewColumns<T extends Table>(
     db: Kysely<BillingSchema>,
     table: T,
     columns: readonly string[],
-    rows: readonly unknown[][],
+    data: readonly (readonly unknown[])[],
     key: readonly [string, string],
   ): Promise<boolean[]>;
   /**
@@ -87,9 +90,10 @@ export function multiRowInserter(adapter: EngineAdapter): BulkInserter {
       return inserted;
     },
 
-    insertNewValues(db, table, columns, rows, key) {
-      const objects = rows.map((values) =>
-        Object.fromEntries(columns.map((column, i) => [column, values[i]])),
+    insertNewColumns(db, table, columns, data, key) {
+      const count = data[0]?.length ?? 0;
+      const objects = Array.from({ length: count }, (_, row) =>
+        Object.fromEntries(columns.map((column, c) => [column, (data[c] as readonly unknown[])[row]])),
       );
       return this.insertNew(db, table, objects as never, key);
     },

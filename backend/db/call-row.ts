@@ -92,6 +92,16 @@ export function callValues(call: RatedCall, spoolFileId: number | null, minedAt:
   ];
 }
 
+/** Rows of values turned into one array per column (the form calls cross threads in). */
+export function toColumns(rows: readonly (readonly unknown[])[]): unknown[][] {
+  return CALL_COLUMNS.map((_, c) => rows.map((row) => row[c]));
+}
+
+/** Row `index` of column arrays, as the row's values. */
+export function rowOfColumns(data: readonly (readonly unknown[])[], index: number): unknown[] {
+  return data.map((column) => column[index]);
+}
+
 /** The row of a rated call, as an object. */
 export function toRow(call: RatedCall, spoolFileId: number | null, minedAt: number): Insertable<CallTable> {
   const values = callValues(call, spoolFileId, minedAt);

@@ -26,9 +26,9 @@ const SUMS = ['calls', 'answered', 'duration_sec', 'billed_sec', 'cost_micro', '
  * (re-rating takes the old figures away and adds the new ones).
  */
 export function rollupDeltas(calls: readonly RatedCall[], sign: 1 | -1 = 1): RollupDelta[] {
-  const deltas = new Map<string, RollupDelta>();
-  for (const call of calls) accumulateCall(deltas, call, sign);
-  return [...deltas.values()];
+  const deltas = new RollupAccumulator();
+  for (const call of calls) deltas.add(call, sign);
+  return deltas.values();
 }
 
 /** The fields of a call its rollup row depends on. */
@@ -49,40 +49,91 @@ export type RollupFields = Pick<
   | 'localDay'
 >;
 
-/** Adds one call (or takes it away, with `sign` -1) to the deltas held in `deltas` by key. */
-export function accumulateCall(deltas: Map<string, RollupDelta>, call: RollupFields, sign: 1 | -1): void {
-  const siteId = call.siteId ?? 0;
-  const departmentId = call.departmentId ?? 0;
-  const userId = call.userId ?? 0;
-  const carrierId = call.carrierId ?? 0;
-  const country = call.destCountry ?? '';
-  const key = `${call.localDay}|${siteId}|${departmentId}|${userId}|${carrierId}|${call.destClass}|${country}|${call.direction}`;
-  let delta = deltas.get(key);
-  if (delta === undefined) {
-    delta = {
-      local_day: call.localDay,
-      site_id: siteId,
-      department_id: departmentId,
-      user_id: userId,
-      carrier_id: carrierId,
-      dest_class: call.destClass,
-      dest_country: country,
-      direction: call.direction,
-      calls: 0,
-      answered: 0,
-      duration_sec: 0,
-      billed_sec: 0,
-      cost_micro: 0,
-      unrated: 0,
-    };
-    deltas.set(key, delta);
+/**
+ * Rollup deltas held by key while calls are added. Mining adds every call of a file, so the
+ * lookup avoids building a key string per call: deltas are found by user and day (integers),
+ * then among the few that user has that day.
+ */
+export class RollupAccumulator {
+  private readonly byUserDay = new Map<number, Map<number, RollupDelta[]>>();
+  private count = 0;
+
+  /** Adds one call (or takes it away, with `sign` -1). */
+  add(call: RollupFields, sign: 1 | -1): void {
+    const userId = call.userId ?? 0;
+    let days = this.byUserDay.get(userId);
+    if (days === undefined) {
+      days = new Map();
+      this.byUserDay.set(userId, days);
+    }
+    let deltas = days.get(call.localDay);
+    if (deltas === undefined) {
+      deltas = [];
+      days.set(call.localDay, deltas);
+    }
+    const siteId = call.siteId ?? 0;
+    const departmentId = call.departmentId ?? 0;
+    const carrierId = call.carrierId ?? 0;
+    const country = call.destCountry ?? '';
+    let delta: RollupDelta | undefined;
+    for (const candidate of deltas) {
+      if (
+        candidate.dest_class === call.destClass &&
+        candidate.dest_country === country &&
+        candidate.carrier_id === carrierId &&
+        candidate.direction === call.direction &&
+        candidate.site_id === siteId &&
+        candidate.department_id === departmentId
+      ) {
+        delta = candidate;
+        break;
+      }
+    }
+    if (delta === undefined) {
+      delta = {
+        local_day: call.localDay,
+        site_id: siteId,
+        department_id: departmentId,
+        user_id: userId,
+        carrier_id: carrierId,
+        dest_class: call.destClass,
+        dest_country: country,
+        direction: call.direction,
+        calls: 0,
+        answered: 0,
+        duration_sec: 0,
+        billed_sec: 0,
+        cost_micro: 0,
+        unrated: 0,
+      };
+      deltas.push(delta);
+      this.count++;
+    }
+    delta.calls += sign;
+    if (call.answered) delta.answered += sign;
+    delta.duration_sec += sign * call.durationSec;
+    delta.billed_sec += sign * call.billedSec;
+    delta.cost_micro += sign * call.cost;
+    if (call.ratingStatus === 'unrated') delta.unrated += sign;
   }
-  delta.calls += sign;
-  if (call.answered) delta.answered += sign;
-  delta.duration_sec += sign * call.durationSec;
-  delta.billed_sec += sign * call.billedSec;
-  delta.cost_micro += sign * call.cost;
-  if (call.ratingStatus === 'unrated') delta.unrated += sign;
+
+  /** How many keys are held. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Every held delta. */
+  values(): RollupDelta[] {
+    const result: RollupDelta[] = [];
+    for (const days of this.byUserDay.values()) for (const deltas of days.values()) result.push(...deltas);
+    return result;
+  }
+
+  /** Forgets every held delta. */
+  clear(): void {
+    this.byUserDay.clear();
+    this.count = 0;
+  }
 }
 
 /**

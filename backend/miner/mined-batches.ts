@@ -1,6 +1,6 @@
-import { callValues } from '../db/call-row.js';
+import { callValues, toColumns } from '../db/call-row.js';
 import type { Reject } from '../db/reject.repository.js';
-import { accumulateCall, type RollupDelta } from '../db/rollup.repository.js';
+import { RollupAccumulator, type RollupDelta } from '../db/rollup.repository.js';
 import type { CallRecord } from '../domain/call-record.js';
 import type { RatedCall } from '../domain/rated-call.js';
 import type { User, UserNumber } from '../domain/user.js';
@@ -14,7 +14,10 @@ import { readSpoolRecord } from './spool-record.js';
  * as new: it is empty except when the producer's buffer is full and in the last batch.
  */
 export interface MinedBatch {
-  rows: unknown[][];
+  /** Calls as row values, one array per column of CALL_COLUMNS (`columns[c][r]`). */
+  columns: unknown[][];
+  /** How many calls the batch holds. */
+  count: number;
   rollups: RollupDelta[];
   rejects: Reject[];
   /** Lines read so far, and bytes, for progress. */
@@ -48,7 +51,7 @@ export async function* mineBatches(
   const { path, fileName, batchSize } = source;
   // Rollup deltas of the whole file, handed over when there are many or at the end: a file's calls
   // fall on the same days, users and destinations again and again, so each key is written once.
-  const rollups = new Map<string, RollupDelta>();
+  const rollups = new RollupAccumulator();
   const batch = async (
     records: readonly CallRecord[],
     rejects: Reject[],
@@ -57,14 +60,14 @@ export async function* mineBatches(
     last: boolean,
   ): Promise<MinedBatch> => {
     const calls = await mineRecords(records, tables, createUsers);
-    for (const call of calls) accumulateCall(rollups, call, 1);
-    const rows = calls.map((call) => callValues(call, source.fileId, source.minedAt));
+    for (const call of calls) rollups.add(call, 1);
+    const columns = toColumns(calls.map((call) => callValues(call, source.fileId, source.minedAt)));
     let handedOver: RollupDelta[] = [];
     if (last || rollups.size >= ROLLUP_KEYS_HELD) {
-      handedOver = [...rollups.values()];
+      handedOver = rollups.values();
       rollups.clear();
     }
-    return { rows, rollups: handedOver, rejects, lines, bytesRead };
+    return { columns, count: calls.length, rollups: handedOver, rejects, lines, bytesRead };
   };
   let records: CallRecord[] = [];
   let rejects: Reject[] = [];

@@ -2,14 +2,13 @@ import type { UnknownParty } from './call-record-miner.js';
 import type { CreatedUser, MinedBatch } from './mined-batches.js';
 import type { MiningData } from './mining-tables.js';
 
-/** What the mining worker is started with. */
+/** What the mining worker is started with (the tables' data follows in a message). */
 export interface MiningWorkerInput {
   path: string;
   fileName: string;
   fileId: number;
   minedAt: number;
   batchSize: number;
-  data: MiningData;
 }
 
 /** Messages from the mining worker to the thread that writes. */
@@ -19,8 +18,9 @@ export type FromMiningWorker =
   | { kind: 'done' }
   | { kind: 'error'; message: string; stack?: string };
 
-/** Messages to the mining worker: a batch was written (room for another), or users were created. */
-export type ToMiningWorker = { kind: 'ack' } | { kind: 'users'; id: number; users: CreatedUser[] };
+/** Messages to the mining worker: the tables' data, a batch written (room for another), users created. */
+export type ToMiningWorker =
+  { kind: 'data'; data: MiningData } | { kind: 'ack' } | { kind: 'users'; id: number; users: CreatedUser[] };
 
 /** Batches the worker may have sent and not yet seen written: enough to keep both threads busy. */
 export const BATCHES_IN_FLIGHT = 8;

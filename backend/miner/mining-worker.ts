@@ -8,7 +8,7 @@ import {
   type MiningWorkerInput,
   type ToMiningWorker,
 } from './mining-worker-protocol.js';
-import { MiningTablesBuilder } from './mining-tables.js';
+import { MiningTablesBuilder, type MiningData } from './mining-tables.js';
 
 const port = parentPort;
 if (!port) throw new Error('mining-worker runs as a worker thread');
@@ -20,8 +20,13 @@ let wakeUp: (() => void) | null = null;
 const replies = new Map<number, (users: CreatedUser[]) => void>();
 let nextRequest = 0;
 
+let receiveData: (data: MiningData) => void = () => undefined;
+const data = new Promise<MiningData>((resolve) => (receiveData = resolve));
+
 port.on('message', (message: ToMiningWorker) => {
-  if (message.kind === 'ack') {
+  if (message.kind === 'data') {
+    receiveData(message.data);
+  } else if (message.kind === 'ack') {
     credits++;
     wakeUp?.();
     wakeUp = null;
@@ -32,7 +37,8 @@ port.on('message', (message: ToMiningWorker) => {
 });
 
 try {
-  const tables = new MiningTablesBuilder().build(input.data);
+  // The worker starts while the writer loads the tables; its modules load meanwhile.
+  const tables = new MiningTablesBuilder().build(await data);
   const createUsers = (parties: Parameters<CreateUsers>[0]) =>
     new Promise<CreatedUser[]>((resolve) => {
       const id = nextRequest++;

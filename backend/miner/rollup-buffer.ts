@@ -1,18 +1,18 @@
 import type { Repositories } from '../db/repositories.js';
-import { accumulateCall, type RollupDelta } from '../db/rollup.repository.js';
+import { RollupAccumulator, type RollupFields } from '../db/rollup.repository.js';
 
 /**
  * Holds rollup changes made in one transaction and writes each key once, when the file is done
  * (or when it holds `limit` keys, to bound memory).
  */
 export class RollupBuffer {
-  private readonly deltas = new Map<string, RollupDelta>();
+  private readonly deltas = new RollupAccumulator();
 
   constructor(private readonly limit = 200_000) {}
 
   /** Takes away a call that turned out to be stored already (a duplicate). */
-  subtract(call: Parameters<typeof accumulateCall>[1]): void {
-    accumulateCall(this.deltas, call, -1);
+  subtract(call: RollupFields): void {
+    this.deltas.add(call, -1);
   }
 
   /** Writes the held changes when there are `limit` or more. */
@@ -23,7 +23,7 @@ export class RollupBuffer {
   /** Writes every held change. */
   async flush(repos: Repositories): Promise<void> {
     if (this.deltas.size === 0) return;
-    await repos.rollups.apply([...this.deltas.values()]);
+    await repos.rollups.apply(this.deltas.values());
     this.deltas.clear();
   }
 }

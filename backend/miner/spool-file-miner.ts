@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { rollupFieldsOfValues } from '../db/call-row.js';
+import { rollupFieldsOfValues, rowOfColumns } from '../db/call-row.js';
 import type { Database } from '../db/database.js';
 import { inTransaction, type Repositories } from '../db/repositories.js';
 import type { SpoolFileStats } from '../db/spool-file.repository.js';
@@ -52,27 +52,27 @@ export function mineSpoolFile(
     const stats: SpoolFileStats = { lines: 0, calls: 0, duplicates: 0, rejected: 0 };
     if (await repos.spoolFiles.isDone(job.name)) return { ...stats, skipped: true };
     const fileId = await repos.spoolFiles.markDone(job.name, stats);
-    const data = await loadMiningData(repos);
     const batchSize = job.batchSize ?? 2_000;
     const createUsers = anonymousUserMaker(repos);
     const parallel =
       job.parallel ?? (miningWorkerAvailable() && (await stat(job.path)).size >= PARALLEL_FROM_BYTES);
     const source = { path: job.path, fileName: job.name, fileId, minedAt: Date.now(), batchSize };
+    // The worker starts before the tables are read, so both get going at once.
     const batches: AsyncIterable<MinedBatch> = parallel
-      ? workerBatches({ ...source, data }, createUsers)
-      : mineBatches(source, builder.build(data), createUsers);
+      ? workerBatches(source, loadMiningData(repos), createUsers)
+      : mineBatches(source, builder.build(await loadMiningData(repos)), createUsers);
 
     // Deltas come counting every call as new; the duplicates found on insert are taken away here.
     const duplicates = new RollupBuffer();
     for await (const batch of batches) {
-      if (batch.rows.length > 0) {
-        const stored = await repos.calls.insertNewValues(batch.rows);
+      if (batch.count > 0) {
+        const stored = await repos.calls.insertNewColumns(batch.columns);
         stored.forEach((isNew, index) => {
           if (isNew) return;
           stats.duplicates++;
-          duplicates.subtract(rollupFieldsOfValues(batch.rows[index] as unknown[]));
+          duplicates.subtract(rollupFieldsOfValues(rowOfColumns(batch.columns, index)));
         });
-        stats.calls += batch.rows.length;
+        stats.calls += batch.count;
         await duplicates.flushIfFull(repos);
       }
       if (batch.rollups.length > 0) await repos.rollups.apply(batch.rollups);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CreateUsers, MinedBatch } from './mined-batches.js';
+import type { MiningData } from './mining-tables.js';
 import type { FromMiningWorker, MiningWorkerInput, ToMiningWorker } from './mining-worker-protocol.js';
 
 const WORKER = new URL('./mining-worker.js', import.meta.url);
@@ -13,11 +14,13 @@ export function miningWorkerAvailable(): boolean {
 
 /**
  * Mines a spool file in a worker thread and hands its batches over in order, so reading, parsing,
- * classifying and rating run on one core while this thread writes on another. The worker stays at
- * most a few batches ahead; stopping early (an error while writing) stops the worker.
+ * classifying and rating run on one core while this thread writes on another. The worker starts at
+ * once and gets the tables' data when `data` resolves; it stays at most a few batches ahead;
+ * stopping early (an error while writing) stops the worker.
  */
-export async function* workerBatches(
+export function workerBatches(
   input: MiningWorkerInput,
+  data: Promise<MiningData>,
   createUsers: CreateUsers,
 ): AsyncGenerator<MinedBatch> {
   // A larger young generation: mining allocates many short-lived objects per call, and fewer,
@@ -31,6 +34,10 @@ export async function* workerBatches(
     wakeUp?.();
     wakeUp = null;
   };
+  const fail = (error: unknown) => {
+    failure = error instanceof Error ? error : new Error(String(error));
+    wake();
+  };
   const send = (message: ToMiningWorker) => worker.postMessage(message);
 
   worker.on('message', (message: FromMiningWorker) => {
@@ -39,13 +46,7 @@ export async function* workerBatches(
         queue.push(message.batch);
         break;
       case 'create-users':
-        createUsers(message.parties).then(
-          (users) => send({ kind: 'users', id: message.id, users }),
-          (error: unknown) => {
-            failure = error instanceof Error ? error : new Error(String(error));
-            wake();
-          },
-        );
+        createUsers(message.parties).then((users) => send({ kind: 'users', id: message.id, users }), fail);
         return;
       case 'done':
         finished = true;
@@ -56,28 +57,29 @@ export async function* workerBatches(
     }
     wake();
   });
-  worker.on('error', (error) => {
-    failure = error;
-    wake();
-  });
+  worker.on('error', fail);
   worker.on('exit', (code) => {
     if (!finished && failure === null) failure = new Error(`the mining worker stopped (exit code ${code})`);
     wake();
   });
+  data.then((tables) => send({ kind: 'data', data: tables }), fail);
 
-  try {
-    for (;;) {
-      const batch = queue.shift();
-      if (batch) {
-        yield batch;
-        send({ kind: 'ack' });
-        continue;
+  async function* handOver(): AsyncGenerator<MinedBatch> {
+    try {
+      for (;;) {
+        const batch = queue.shift();
+        if (batch) {
+          yield batch;
+          send({ kind: 'ack' });
+          continue;
+        }
+        if (failure) throw failure;
+        if (finished) return;
+        await new Promise<void>((resolve) => (wakeUp = resolve));
       }
-      if (failure) throw failure;
-      if (finished) return;
-      await new Promise<void>((resolve) => (wakeUp = resolve));
+    } finally {
+      await worker.terminate();
     }
-  } finally {
-    await worker.terminate();
   }
+  return handOver();
 }

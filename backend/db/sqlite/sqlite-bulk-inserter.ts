@@ -54,9 +54,17 @@ export function sqliteBulkInserter(handle: SQLite.Database): BulkInserter {
       );
     },
 
-    async insertNewValues(_db, table, columns, rows, key) {
+    async insertNewColumns(_db, table, columns, data, key) {
       const statement = prepared(`${insertText(table, columns)} on conflict (${quote(key)}) do nothing`);
-      return rows.map((values) => statement.run(values).changes === 1);
+      const count = data[0]?.length ?? 0;
+      const values: unknown[] = new Array(columns.length);
+      const stored: boolean[] = new Array(count);
+      // One values array for every row: the rows never exist as objects on this thread.
+      for (let row = 0; row < count; row++) {
+        for (let c = 0; c < columns.length; c++) values[c] = (data[c] as readonly unknown[])[row];
+        stored[row] = statement.run(values).changes === 1;
+      }
+      return stored;
     },
 
     async addSums(_db, table, key, sums, rows) {
