@@ -24,14 +24,14 @@ export interface BulkInserter {
     key: readonly [string, string],
   ): Promise<boolean[]>;
   /**
-   * insertNew for rows given column by column: `data[c][r]` is column `columns[c]` of row `r`
-   * (the mining worker's form: few, large arrays cross threads cheaply).
+   * insertNew for rows that fill a values array (in `columns` order) one at a time: the rows
+   * never exist as objects (the mining worker's compact batches).
    */
-  insertNewColumns<T extends Table>(
+  insertNewRows<T extends Table>(
     db: Kysely<BillingSchema>,
     table: T,
     columns: readonly string[],
-    data: readonly (readonly unknown[])[],
+    rows: RowSource,
     key: readonly [string, string],
   ): Promise<boolean[]>;
   /**
@@ -45,6 +45,12 @@ export interface BulkInserter {
     sums: readonly string[],
     rows: readonly Row<T>[],
   ): Promise<void>;
+}
+
+/** Rows that fill a values array on demand: `fill(row, values)` writes row `row`'s values. */
+export interface RowSource {
+  count: number;
+  fill(row: number, values: unknown[]): void;
 }
 
 /**
@@ -90,11 +96,12 @@ export function multiRowInserter(adapter: EngineAdapter): BulkInserter {
       return inserted;
     },
 
-    insertNewColumns(db, table, columns, data, key) {
-      const count = data[0]?.length ?? 0;
-      const objects = Array.from({ length: count }, (_, row) =>
-        Object.fromEntries(columns.map((column, c) => [column, (data[c] as readonly unknown[])[row]])),
-      );
+    insertNewRows(db, table, columns, rows, key) {
+      const objects = Array.from({ length: rows.count }, (_, row) => {
+        const values: unknown[] = new Array(columns.length);
+        rows.fill(row, values);
+        return Object.fromEntries(columns.map((column, c) => [column, values[c]]));
+      });
       return this.insertNew(db, table, objects as never, key);
     },
 

@@ -45,61 +45,59 @@ export const CALL_COLUMNS = [
   'mined_at',
 ] as const satisfies readonly (keyof CallTable)[];
 
-/**
- * A rated call as the values of its row, in CALL_COLUMNS order: the compact form the mining worker
- * hands to the writer (arrays of plain values cross threads and reach SQLite with no key lookups).
- */
+type Field = (call: RatedCall, spoolFileId: number | null, minedAt: number) => unknown;
+
+/** How each column's value is read from a rated call. */
+const FIELDS: Readonly<Record<(typeof CALL_COLUMNS)[number], Field>> = {
+  source: (call) => call.source,
+  source_id: (call) => call.sourceId,
+  started_at: (call) => call.startedAt,
+  answered_at: (call) => call.answeredAt,
+  ended_at: (call) => call.endedAt,
+  duration_sec: (call) => call.durationSec,
+  ring_sec: (call) => call.ringSec,
+  direction: (call) => call.direction,
+  answered: (call) => (call.answered ? 1 : 0),
+  response_code: (call) => call.responseCode,
+  caller_uri: (call) => call.caller.uri,
+  caller_number: (call) => call.caller.number,
+  callee_uri: (call) => call.callee.uri,
+  callee_number: (call) => call.callee.number,
+  trunk: (call) => call.trunk,
+  source_site: (call) => call.sourceSite,
+  caller_normalized: (call) => call.callerNormalized,
+  callee_normalized: (call) => call.calleeNormalized,
+  user_id: (call) => call.userId,
+  department_id: (call) => call.departmentId,
+  site_id: (call) => call.siteId,
+  carrier_id: (call) => call.carrierId,
+  plan_id: (call) => call.planId,
+  rate_id: (call) => call.rateId,
+  dest_number: (call) => call.destNumber,
+  dest_class: (call) => call.destClass,
+  dest_country: (call) => call.destCountry,
+  label: (call) => call.label,
+  cost_micro: (call) => call.cost,
+  currency: (call) => call.currency,
+  billed_sec: (call) => call.billedSec,
+  rating_status: (call) => call.ratingStatus,
+  rating_reason: (call) => call.ratingReason,
+  local_day: (call) => call.localDay,
+  local_hour: (call) => call.localHour,
+  local_weekday: (call) => call.localWeekday,
+  spool_file_id: (_call, spoolFileId) => spoolFileId,
+  mined_at: (_call, _spoolFileId, minedAt) => minedAt,
+};
+const READERS: readonly Field[] = CALL_COLUMNS.map((column) => FIELDS[column]);
+
+/** The functions that read each column's value from a rated call, in CALL_COLUMNS order. */
+export function callReaders(): readonly Field[] {
+  return READERS;
+}
+
+/** A rated call as the values of its row, in CALL_COLUMNS order. */
 export function callValues(call: RatedCall, spoolFileId: number | null, minedAt: number): unknown[] {
-  return [
-    call.source,
-    call.sourceId,
-    call.startedAt,
-    call.answeredAt,
-    call.endedAt,
-    call.durationSec,
-    call.ringSec,
-    call.direction,
-    call.answered ? 1 : 0,
-    call.responseCode,
-    call.caller.uri,
-    call.caller.number,
-    call.callee.uri,
-    call.callee.number,
-    call.trunk,
-    call.sourceSite,
-    call.callerNormalized,
-    call.calleeNormalized,
-    call.userId,
-    call.departmentId,
-    call.siteId,
-    call.carrierId,
-    call.planId,
-    call.rateId,
-    call.destNumber,
-    call.destClass,
-    call.destCountry,
-    call.label,
-    call.cost,
-    call.currency,
-    call.billedSec,
-    call.ratingStatus,
-    call.ratingReason,
-    call.localDay,
-    call.localHour,
-    call.localWeekday,
-    spoolFileId,
-    minedAt,
-  ];
-}
-
-/** Rows of values turned into one array per column (the form calls cross threads in). */
-export function toColumns(rows: readonly (readonly unknown[])[]): unknown[][] {
-  return CALL_COLUMNS.map((_, c) => rows.map((row) => row[c]));
-}
-
-/** Row `index` of column arrays, as the row's values. */
-export function rowOfColumns(data: readonly (readonly unknown[])[], index: number): unknown[] {
-  return data.map((column) => column[index]);
+  return READERS.map((read) => read(call, spoolFileId, minedAt));
 }
 
 /** The row of a rated call, as an object. */

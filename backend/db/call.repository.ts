@@ -3,7 +3,8 @@ import type { Scope } from '../domain/role.js';
 import type { RatedCall, StoredCall } from '../domain/rated-call.js';
 import type { BillingSchema, CallTable } from './billing-schema.js';
 import type { BulkInserter } from './bulk-inserter.js';
-import { CALL_COLUMNS, callValues, toColumns } from './call-row.js';
+import { encodeCalls, fillRow, type CallBatch } from './call-batch.js';
+import { CALL_COLUMNS } from './call-row.js';
 import { toCallTotals, type CallTotals } from './call-totals.js';
 import type { EngineAdapter } from './engine-adapter.js';
 import { scopeCondition } from './scope-filter.js';
@@ -29,20 +30,22 @@ export class CallRepository {
    */
   async insertNew(calls: readonly RatedCall[], spoolFileId: number | null): Promise<InsertOutcome> {
     const minedAt = this.now();
-    const stored = await this.insertNewColumns(
-      toColumns(calls.map((call) => callValues(call, spoolFileId, minedAt))),
-    );
+    const stored = await this.insertNewBatch(encodeCalls(calls, spoolFileId, minedAt));
     const outcome: InsertOutcome = { inserted: [], duplicates: [] };
     calls.forEach((call, index) => (stored[index] ? outcome.inserted : outcome.duplicates).push(call));
     return outcome;
   }
 
   /**
-   * insertNew for calls already in column form (CALL_COLUMNS order, see callColumns): says for
-   * each row whether it was stored (false: its `(source, source_id)` was there already).
+   * insertNew for calls already laid out as a CallBatch (as the mining worker sends them): says
+   * for each row whether it was stored (false: its `(source, source_id)` was there already).
    */
-  insertNewColumns(data: readonly (readonly unknown[])[]): Promise<boolean[]> {
-    return this.bulk.insertNewColumns(this.db, 'calls', CALL_COLUMNS, data, ['source', 'source_id']);
+  insertNewBatch(batch: CallBatch): Promise<boolean[]> {
+    const rows = {
+      count: batch.count,
+      fill: (row: number, values: unknown[]) => fillRow(batch, row, values),
+    };
+    return this.bulk.insertNewRows(this.db, 'calls', CALL_COLUMNS, rows, ['source', 'source_id']);
   }
 
   /** The stored call with this source id, if any. */

@@ -121,14 +121,21 @@ function findOwner(
   tables: MiningTables,
 ): { site: Site; owner: ClassifiedNumber; user: User | undefined } {
   const named = record.site ? tables.sites.byCode.get(record.site) : undefined;
-  const candidates = named ? [named] : tables.sites.all;
   const bySip = party.uri ? tables.directory.findBySipUri(party.uri) : undefined;
+  if (bySip) {
+    const home =
+      (bySip.siteId !== null && tables.sites.byId.get(bySip.siteId)) ||
+      named ||
+      (tables.sites.fallback as Site);
+    return { site: home, owner: tables.classifier.classifyParty(home.code, party), user: bySip };
+  }
+  const candidates = named ? [named] : tables.sites.all;
   let first: { site: Site; owner: ClassifiedNumber } | null = null;
   let extensionSite: { site: Site; owner: ClassifiedNumber } | null = null;
   for (const site of candidates) {
     const owner = tables.classifier.classifyParty(site.code, party);
     first ??= { site, owner };
-    const user = bySip ?? tables.directory.find(owner.normalized, site.id);
+    const user = tables.directory.find(owner.normalized, site.id);
     if (user) {
       const home = (user.siteId !== null && tables.sites.byId.get(user.siteId)) || site;
       return {

@@ -9,6 +9,7 @@ import type { NormalizedNumber } from './number-normalizer.js';
  */
 export class DirectoryIndex {
   private readonly bySipUser = new Map<string, User>();
+  private readonly bySipText = new Map<string, User | null>();
   private readonly byE164 = new Map<string, User>();
   private readonly byExtension = new Map<string, User>();
   private readonly users = new Map<number, User>();
@@ -20,6 +21,7 @@ export class DirectoryIndex {
 
   /** Registers a user (and its SIP address) in the index. */
   addUser(user: User): void {
+    this.bySipText.clear();
     this.users.set(user.id, user);
     if (user.sipUri) this.bySipUser.set(sipUserOf(user.sipUri), user);
   }
@@ -52,7 +54,14 @@ export class DirectoryIndex {
 
   /** The user with a SIP address (with or without "sip:", any case). */
   findBySipUri(uri: string): User | undefined {
-    return this.bySipUser.get(sipUserOf(uri));
+    // The same few hundred addresses come again and again: remember each raw form once read.
+    let found = this.bySipText.get(uri);
+    if (found === undefined) {
+      found = this.bySipUser.get(sipUserOf(uri)) ?? null;
+      if (this.bySipText.size > 100_000) this.bySipText.clear();
+      this.bySipText.set(uri, found);
+    }
+    return found ?? undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { callValues, toColumns } from '../db/call-row.js';
+import { encodeCalls, type CallBatch } from '../db/call-batch.js';
 import type { Reject } from '../db/reject.repository.js';
 import { RollupAccumulator, type RollupDelta } from '../db/rollup.repository.js';
 import type { CallRecord } from '../domain/call-record.js';
@@ -14,10 +14,8 @@ import { readSpoolRecord } from './spool-record.js';
  * as new: it is empty except when the producer's buffer is full and in the last batch.
  */
 export interface MinedBatch {
-  /** Calls as row values, one array per column of CALL_COLUMNS (`columns[c][r]`). */
-  columns: unknown[][];
-  /** How many calls the batch holds. */
-  count: number;
+  /** The calls, laid out for crossing threads (see CallBatch). */
+  calls: CallBatch;
   rollups: RollupDelta[];
   rejects: Reject[];
   /** Lines read so far, and bytes, for progress. */
@@ -61,35 +59,34 @@ export async function* mineBatches(
   ): Promise<MinedBatch> => {
     const calls = await mineRecords(records, tables, createUsers);
     for (const call of calls) rollups.add(call, 1);
-    const columns = toColumns(calls.map((call) => callValues(call, source.fileId, source.minedAt)));
+    const encoded = encodeCalls(calls, source.fileId, source.minedAt);
     let handedOver: RollupDelta[] = [];
     if (last || rollups.size >= ROLLUP_KEYS_HELD) {
       handedOver = rollups.values();
       rollups.clear();
     }
-    return { columns, count: calls.length, rollups: handedOver, rejects, lines, bytesRead };
+    return { calls: encoded, rollups: handedOver, rejects, lines, bytesRead };
   };
   let records: CallRecord[] = [];
   let rejects: Reject[] = [];
   let lines = 0;
   let bytesRead = 0;
-  for await (const line of readSpoolLines(path)) {
-    lines = line.number;
-    bytesRead = line.bytesRead;
-    if (line.text.trim() === '') continue;
-    const result = readSpoolRecord(line.text);
-    if (result.ok) records.push(result.record);
-    else
-      rejects.push({
-        file: fileName,
-        line: line.number,
-        reason: result.reason,
-        raw: line.text.slice(0, REJECT_RAW_LIMIT),
-      });
-    if (records.length >= batchSize) {
-      yield await batch(records, rejects, lines, bytesRead, false);
-      records = [];
-      rejects = [];
+  for await (const chunk of readSpoolLines(path)) {
+    for (const line of chunk) {
+      lines = line.number;
+      bytesRead = line.bytesRead;
+      if (line.text.trim() === '') continue;
+      const result = readSpoolRecord(line.text);
+      if (result.ok) records.push(result.record);
+      else {
+        const raw = line.text.slice(0, REJECT_RAW_LIMIT);
+        rejects.push({ file: fileName, line: line.number, reason: result.reason, raw });
+      }
+      if (records.length >= batchSize) {
+        yield await batch(records, rejects, lines, bytesRead, false);
+        records = [];
+        rejects = [];
+      }
     }
   }
   yield await batch(records, rejects, lines, bytesRead, true);

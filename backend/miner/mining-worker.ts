@@ -1,5 +1,6 @@
 // Entry point of the mining worker thread: reads and mines a spool file while the main thread writes.
 import { parentPort, workerData } from 'node:worker_threads';
+import { transferables } from '../db/call-batch.js';
 import type { CreatedUser, CreateUsers } from './mined-batches.js';
 import { mineBatches } from './mined-batches.js';
 import {
@@ -48,7 +49,8 @@ try {
   for await (const batch of mineBatches(input, tables, createUsers)) {
     while (credits === 0) await new Promise<void>((resolve) => (wakeUp = resolve));
     credits--;
-    send({ kind: 'batch', batch });
+    // The batch's typed arrays move to the writer's thread instead of being copied.
+    port.postMessage({ kind: 'batch', batch } satisfies FromMiningWorker, transferables(batch.calls));
   }
   send({ kind: 'done' });
 } catch (error) {

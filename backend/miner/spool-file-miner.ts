@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { rollupFieldsOfValues, rowOfColumns } from '../db/call-row.js';
+import { fillRow } from '../db/call-batch.js';
+import { rollupFieldsOfValues } from '../db/call-row.js';
 import type { Database } from '../db/database.js';
 import { inTransaction, type Repositories } from '../db/repositories.js';
 import type { SpoolFileStats } from '../db/spool-file.repository.js';
@@ -65,14 +66,16 @@ export function mineSpoolFile(
     // Deltas come counting every call as new; the duplicates found on insert are taken away here.
     const duplicates = new RollupBuffer();
     for await (const batch of batches) {
-      if (batch.count > 0) {
-        const stored = await repos.calls.insertNewColumns(batch.columns);
+      if (batch.calls.count > 0) {
+        const stored = await repos.calls.insertNewBatch(batch.calls);
         stored.forEach((isNew, index) => {
           if (isNew) return;
           stats.duplicates++;
-          duplicates.subtract(rollupFieldsOfValues(rowOfColumns(batch.columns, index)));
+          const values: unknown[] = [];
+          fillRow(batch.calls, index, values);
+          duplicates.subtract(rollupFieldsOfValues(values));
         });
-        stats.calls += batch.count;
+        stats.calls += batch.calls.count;
         await duplicates.flushIfFull(repos);
       }
       if (batch.rollups.length > 0) await repos.rollups.apply(batch.rollups);

@@ -54,14 +54,13 @@ export function sqliteBulkInserter(handle: SQLite.Database): BulkInserter {
       );
     },
 
-    async insertNewColumns(_db, table, columns, data, key) {
+    async insertNewRows(_db, table, columns, rows, key) {
       const statement = prepared(`${insertText(table, columns)} on conflict (${quote(key)}) do nothing`);
-      const count = data[0]?.length ?? 0;
       const values: unknown[] = new Array(columns.length);
-      const stored: boolean[] = new Array(count);
+      const stored: boolean[] = new Array(rows.count);
       // One values array for every row: the rows never exist as objects on this thread.
-      for (let row = 0; row < count; row++) {
-        for (let c = 0; c < columns.length; c++) values[c] = (data[c] as readonly unknown[])[row];
+      for (let row = 0; row < rows.count; row++) {
+        rows.fill(row, values);
         stored[row] = statement.run(values).changes === 1;
       }
       return stored;
