@@ -88,6 +88,13 @@ describe('ledgerline record', () => {
     expect(
       (await runLedgerline(['record', '--once', '--data', data, '--source', 'oracle://x'])).err,
     ).toContain('unsupported call-record source');
+    const source = 'mssql://reader:secret@127.0.0.1:1/LcsCDR?encrypt=false';
+    const unreachable = await runLedgerline(['record', '--once', '--data', data, '--source', source]);
+    expect(unreachable.code).toBe(1);
+    expect(unreachable.err).toContain(
+      'cannot read the call records at mssql://reader:***@127.0.0.1:1/LcsCDR',
+    );
+    expect(unreachable.err).not.toContain('secret');
   });
 
   it('reads gateway-to-site maps and refuses malformed ones', () => {

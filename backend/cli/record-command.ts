@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { describeConnectionError } from '../db/database-check.js';
 import { repositoriesFor } from '../db/repositories.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { openCdrSource } from '../recorder/cdr-source-factory.js';
@@ -45,6 +46,12 @@ export function registerRecordCommand(program: Command, context: CliContext): vo
         );
         const source = openCdrSource(url, { siteByGateway });
         try {
+          await source.oldestPosition().catch((error: unknown) => {
+            throw new LedgerlineError(
+              'unavailable',
+              `cannot read the call records at ${source.description}: ${describeConnectionError(error)}`,
+            );
+          });
           await withDatabase(databaseUrl(globals, context), async (database) => {
             const checkpoints = repositoriesFor(database.kysely, database).checkpoints;
             context.reporter.info(`recording ${source.description} into ${spoolDir}`);

@@ -25,7 +25,7 @@ export async function checkDatabase(database: Database): Promise<void> {
   } catch (error) {
     throw new LedgerlineError(
       'unavailable',
-      `cannot use the billing database ${database.description}: ${describe(error)}`,
+      `cannot use the billing database ${database.description}: ${describeConnectionError(error)}`,
       [],
       {
         cause: error,
@@ -34,7 +34,8 @@ export async function checkDatabase(database: Database): Promise<void> {
   }
 }
 
-function describe(error: unknown): string {
+/** A driver's connection error (pg, tedious, better-sqlite3) in a few words a person can act on. */
+export function describeConnectionError(error: unknown): string {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {

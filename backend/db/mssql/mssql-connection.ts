@@ -52,7 +52,8 @@ export function mssqlKysely<DB>(url: string): Kysely<DB> {
   const target = parseMssqlUrl(url);
   return new Kysely<DB>({
     dialect: new MssqlDialect({
-      tarn: { ...tarn, options: { min: 0, max: 10 } },
+      // A connection that cannot be made fails the query at once instead of being retried until a timeout.
+      tarn: { ...tarn, options: { min: 0, max: 10, propagateCreateError: true } },
       tedious: {
         ...tedious,
         connectionFactory: () =>
