@@ -5,7 +5,6 @@ import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import { connect } from '../backend/db/connect.js';
 import { migrateToLatest } from '../backend/db/migrations/migrate.js';
-import { repositoriesFor } from '../backend/db/repositories.js';
 import { openCdrSource } from '../backend/recorder/cdr-source-factory.js';
 import { applyLcsCdrReplicaSchema } from '../backend/recorder/lcscdr/lcscdr-replica.js';
 import {
@@ -60,7 +59,7 @@ export async function runRecorderBench(count: number): Promise<RecorderBenchResu
     const billing = connect(`sqlite:${join(dir, 'billing.db')}`);
     await migrateToLatest(billing);
     const source = openCdrSource(`sqlite:${join(dir, 'lcscdr.db')}`, { now: () => Date.UTC(2026, 5, 1) });
-    const recorder = new Recorder(source, repositoriesFor(billing.kysely, billing).checkpoints, {
+    const recorder = new Recorder(source, billing, {
       spoolDir: join(dir, 'spool'),
     });
     const start = performance.now();

@@ -117,8 +117,7 @@ export async function openDemoWorld(
 
 /** Records and mines until nothing is left behind; returns the calls recorded. */
 export async function catchUp(world: DemoWorld, reporter: Reporter): Promise<number> {
-  const checkpoints = repositoriesFor(world.database.kysely, world.database).checkpoints;
-  const recorded = await recordOnce(world.source, checkpoints, world.spoolDir, reporter);
+  const recorded = await recordOnce(world.source, world.database, world.spoolDir, reporter);
   await mineOnce(world.database, world.spoolDir, reporter, world.miner);
   return recorded;
 }

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CheckpointRepository } from '../db/checkpoint.repository.js';
 import type { Database } from '../db/database.js';
 import type { SpoolFileOutcome } from '../miner/spool-file-miner.js';
 import { SpoolMiner, type MiningObserver } from '../miner/spool-miner.js';
@@ -28,15 +27,17 @@ export async function repeat(
 /** One recording pass, reported: files written, warnings (purge horizon, stale sessions). */
 export async function recordOnce(
   source: CdrSource,
-  checkpoints: CheckpointRepository,
+  database: Database,
   spoolDir: string,
   reporter: Reporter,
 ): Promise<number> {
-  const recorder = new Recorder(source, checkpoints, { spoolDir });
+  const recorder = new Recorder(source, database, { spoolDir });
   const pass = await recorder.recordAvailable((name, records) =>
     reporter.info(`recorded ${name}`, { calls: records }),
   );
   for (const warning of pass.warnings) reporter.warn(warning);
+  if (pass.late > 0)
+    reporter.info(`${pass.late} of those calls had reached the call records after later ones`);
   return pass.records;
 }
 

@@ -1,7 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describeConnectionError } from '../db/database-check.js';
-import { repositoriesFor } from '../db/repositories.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { openCdrSource } from '../recorder/cdr-source-factory.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
@@ -53,15 +52,14 @@ export function registerRecordCommand(program: Command, context: CliContext): vo
             );
           });
           await withDatabase(databaseUrl(globals, context), async (database) => {
-            const checkpoints = repositoriesFor(database.kysely, database).checkpoints;
             context.reporter.info(`recording ${source.description} into ${spoolDir}`);
             if (options.once) {
-              const records = await recordOnce(source, checkpoints, spoolDir, context.reporter);
+              const records = await recordOnce(source, database, spoolDir, context.reporter);
               if (records === 0) context.reporter.info('no new finished calls');
               return;
             }
             await repeat('recording', interval * 1000, context.signal, context.reporter, async () => {
-              await recordOnce(source, checkpoints, spoolDir, context.reporter);
+              await recordOnce(source, database, spoolDir, context.reporter);
             });
           });
         } finally {

@@ -19,6 +19,7 @@ export interface BillingSchema {
   spool_files: SpoolFileTable;
   rejects: RejectTable;
   recorder_checkpoints: RecorderCheckpointTable;
+  recorder_seen: RecorderSeenTable;
 }
 
 /** A place with its own time zone, currency and dial plan. */
@@ -212,4 +213,11 @@ export interface RecorderCheckpointTable {
   source: string;
   position: string;
   updated_at: number;
+}
+
+/** A session a recorder has written out, kept while it may still be read again (its look-back). */
+export interface RecorderSeenTable {
+  source: string;
+  session_key: string;
+  started_at: number;
 }

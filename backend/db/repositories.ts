@@ -5,6 +5,7 @@ import { CarrierRepository } from './carrier.repository.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
 import type { Database } from './database.js';
 import { DepartmentRepository } from './department.repository.js';
+import { RecorderSeenRepository } from './recorder-seen.repository.js';
 import { RejectRepository } from './reject.repository.js';
 import { RollupRepository } from './rollup.repository.js';
 import { RoutingRuleRepository } from './routing-rule.repository.js';
@@ -26,6 +27,7 @@ export interface Repositories {
   spoolFiles: SpoolFileRepository;
   rejects: RejectRepository;
   checkpoints: CheckpointRepository;
+  recorderSeen: RecorderSeenRepository;
 }
 
 /** What repositories need of the engine besides a Kysely instance. */
@@ -50,6 +52,7 @@ export function repositoriesFor(
     spoolFiles: new SpoolFileRepository(db, adapter, now),
     rejects: new RejectRepository(db, bulk, now),
     checkpoints: new CheckpointRepository(db, now),
+    recorderSeen: new RecorderSeenRepository(db, adapter, bulk),
   };
 }
 

@@ -58,7 +58,7 @@ describe.each(testEngines())('demo traffic through the real recorder and miner o
       now,
     });
     try {
-      recorded = await new Recorder(source, repos.checkpoints, {
+      recorded = await new Recorder(source, database, {
         spoolDir: join(dir, 'spool'),
         now,
       }).recordAvailable();

@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /** A party of a call as the PBX gave it: a URI and/or a number, both raw. */
 export const partySchema = z.object({
-  uri: z.string().nullable().default(null),
-  number: z.string().nullable().default(null),
+  // LcsCDR keeps URIs and phone numbers in nvarchar(450); the calls table holds as much.
+  uri: z.string().max(450).nullable().default(null),
+  number: z.string().max(450).nullable().default(null),
 });
 
 const isoInstant = z.iso.datetime({ offset: true });
@@ -27,8 +28,8 @@ export const callRecordSchema = z
     responseCode: z.number().int().nullable().default(null),
     caller: partySchema,
     callee: partySchema,
-    trunk: z.string().nullable().default(null),
-    site: z.string().nullable().optional(),
+    trunk: z.string().max(256).nullable().default(null),
+    site: z.string().max(64).nullable().optional(),
   })
   .refine((r) => Date.parse(r.endedAt) >= Date.parse(r.startedAt), {
     message: 'endedAt is before startedAt',

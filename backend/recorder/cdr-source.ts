@@ -22,8 +22,8 @@ export interface OpenSessionsCheck {
   records: CallRecord[];
   /** Those still in progress. */
   stillOpen: string[];
-  /** Those gone from the source (deleted, or not audio after all). */
-  gone: number;
+  /** Those gone from the source (deleted, or not a call to record after all). */
+  gone: string[];
   warnings: string[];
 }
 
@@ -45,8 +45,13 @@ export interface CdrSource {
   readonly description: string;
   /** Reads up to `limit` sessions after `position` (null: from the oldest kept). */
   read(position: string | null, limit: number): Promise<SourceBatch>;
-  /** Reads again sessions that were in progress. */
+  /** Reads again sessions by key: those that were in progress, or that arrived late. */
   checkOpen(keys: readonly string[]): Promise<OpenSessionsCheck>;
+  /**
+   * Keys of the finished calls that started at or after `fromMs`, up to the key `upTo`: what
+   * the recorder compares with what it has written, to find rows that arrived after it passed.
+   */
+  settledKeys(fromMs: number, upTo: string): Promise<string[]>;
   /** The purge horizon, when the PBX deletes old records; null when it keeps them. */
   purgeHorizon(now: number): Promise<PurgeHorizon | null>;
   /** The key of the oldest kept session, to tell whether rows were purged unread. */

@@ -43,7 +43,7 @@ describe('the SfB recorder on an LcsCDR replica', () => {
   const now = T0 + 3_600_000;
 
   const recorder = (batchSize = 100) =>
-    new Recorder(source, repositoriesFor(billing.kysely, billing).checkpoints, {
+    new Recorder(source, billing, {
       spoolDir: join(dir, 'spool'),
       batchSize,
       now: () => now,
@@ -104,14 +104,16 @@ describe('the SfB recorder on an LcsCDR replica', () => {
       }),
       session(5, { mediaTypes: 1 }),
       session(6, { mediaTypes: 48 }),
-      session(7, { callFlag: 1 }),
+      // A retried attempt that failed is skipped; the retry that was answered is the call.
+      session(7, { callFlag: 1, responseCode: 503, responseTime: null, end: T0 + 7 * min + 1_000 }),
       session(8, { end: null }),
       session(9),
+      session(10, { start: T0 + 7 * min + 2_000, seq: 10, callFlag: 1 }),
     ]);
     const pass = await recorder().recordAvailable();
     // The call in progress (8) does not hold back the one after it (9).
     expect(pass).toMatchObject({
-      records: 6,
+      records: 7,
       skipped: 1,
       openSessions: 1,
       position: JSON.stringify({ at: '2026-02-03T09:09:00.000Z#9', open: ['2026-02-03T09:08:00.000Z#8'] }),
@@ -123,6 +125,7 @@ describe('the SfB recorder on an LcsCDR replica', () => {
       ['2026-02-03T09:03:00.000Z#3', 'inbound', true],
       ['2026-02-03T09:04:00.000Z#4', 'internal', true],
       ['2026-02-03T09:06:00.000Z#6', 'outbound', true],
+      ['2026-02-03T09:07:02.000Z#10', 'outbound', true],
       ['2026-02-03T09:09:00.000Z#9', 'outbound', true],
     ]);
     // Still in progress on the next pass: nothing written, nothing lost.
@@ -168,7 +171,40 @@ describe('the SfB recorder on an LcsCDR replica', () => {
 
     // A restart resumes where it stopped: nothing is recorded twice.
     expect(await recorder().recordAvailable()).toMatchObject({ records: 0, files: [] });
-    expect(spooled()).toHaveLength(7);
+    expect(spooled()).toHaveLength(8);
+  });
+
+  it('records calls whose rows arrive after later calls were read, once, within the look-back', async () => {
+    // LcsCDR writes a call when it ends: a long call (1, started first) arrives after a short one (2).
+    writer.insert([session(2)]);
+    expect((await recorder().recordAvailable()).records).toBe(1);
+    writer.insert([session(1, { end: T0 + 40 * min })]);
+    const late = await recorder().recordAvailable();
+    expect(late).toMatchObject({ records: 1, late: 1, position: '2026-02-03T09:02:00.000Z#2' });
+    expect(spooled().map((record) => record.sourceId)).toEqual([
+      '2026-02-03T09:01:00.000Z#1',
+      '2026-02-03T09:02:00.000Z#2',
+    ]);
+    // Nothing is written twice on later passes, late or not.
+    writer.insert([session(3)]);
+    expect(await recorder().recordAvailable()).toMatchObject({ records: 1, late: 0 });
+    expect(await recorder().recordAvailable()).toMatchObject({ records: 0, late: 0 });
+    expect(spooled()).toHaveLength(3);
+    // A row later than the look-back is out of reach (the look-back must exceed the longest call).
+    writer.insert([session(0, { start: T0 - 30 * 3_600_000, end: T0 + 4 * min })]);
+    expect(await recorder().recordAvailable()).toMatchObject({ records: 0 });
+  });
+
+  it('ends an unanswered call at its refusal when LcsCDR has no end time for it', async () => {
+    writer.insert([session(1, { responseCode: 487, responseTime: T0 + min + 12_000, end: null })]);
+    const pass = await recorder().recordAvailable();
+    expect(pass).toMatchObject({ records: 1, openSessions: 0, warnings: [] });
+    expect(spooled()[0]).toMatchObject({
+      answered: false,
+      endedAt: '2026-02-03T09:01:12.000Z',
+      ringSec: 12,
+      durationSec: 0,
+    });
   });
 
   it('writes a file per batch, named in session order, and moves the checkpoint after each', async () => {

@@ -147,14 +147,14 @@ export function pipelineSchema(adapter: EngineAdapter): Migration {
         .addColumn('direction', shortText(16), (c) => c.notNull())
         .addColumn('answered', 'smallint', (c) => c.notNull())
         .addColumn('response_code', 'integer')
-        .addColumn('caller_uri', shortText(256))
-        .addColumn('caller_number', shortText(64))
-        .addColumn('callee_uri', shortText(256))
-        .addColumn('callee_number', shortText(64))
-        .addColumn('trunk', shortText(128))
+        .addColumn('caller_uri', shortText(450))
+        .addColumn('caller_number', shortText(450))
+        .addColumn('callee_uri', shortText(450))
+        .addColumn('callee_number', shortText(450))
+        .addColumn('trunk', shortText(256))
         .addColumn('source_site', shortText(64))
-        .addColumn('caller_normalized', shortText(256))
-        .addColumn('callee_normalized', shortText(256))
+        .addColumn('caller_normalized', shortText(450))
+        .addColumn('callee_normalized', shortText(450))
         .addColumn('user_id', 'integer', (c) => c.references('users.id'))
         .addColumn('department_id', 'integer', (c) => c.references('departments.id'))
         .addColumn('site_id', 'integer', (c) => c.references('sites.id'))
@@ -252,11 +252,27 @@ export function pipelineSchema(adapter: EngineAdapter): Migration {
         .addColumn('position', longText, (c) => c.notNull())
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .execute();
+
+      // Sessions a recorder has written out recently: it reads back behind its checkpoint for
+      // rows that arrive late (LcsCDR writes a call when it ends) and skips what is here.
+      await db.schema
+        .createTable('recorder_seen')
+        .addColumn('source', shortText(64), (c) => c.notNull())
+        .addColumn('session_key', shortText(128), (c) => c.notNull())
+        .addColumn('started_at', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('recorder_seen_pk', ['source', 'session_key'])
+        .execute();
+      await db.schema
+        .createIndex('recorder_seen_started_ix')
+        .on('recorder_seen')
+        .columns(['source', 'started_at'])
+        .execute();
     },
 
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     async down(db: Kysely<any>) {
       for (const table of [
+        'recorder_seen',
         'recorder_checkpoints',
         'rejects',
         'daily_rollups',
