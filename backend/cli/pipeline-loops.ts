@@ -76,5 +76,15 @@ export function miningObserver(reporter: Reporter): MiningObserver {
       if (outcome.rejected > 0)
         reporter.warn(`${outcome.rejected} lines of ${name} were rejected (see the rejects table)`);
     },
+    fileFailed(name, error, attempts) {
+      bar?.stop();
+      bar = null;
+      reporter.error(`mining ${name} failed (attempt ${attempts}); it will be tried again: ${error.message}`);
+    },
+    fileQuarantined(name, error) {
+      reporter.error(
+        `${name} keeps failing and was moved to failed/ (the reason is beside it): ${error.message}`,
+      );
+    },
   };
 }

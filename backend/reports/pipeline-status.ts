@@ -1,5 +1,6 @@
 import type { Repositories } from '../db/repositories.js';
-import { pendingSpoolFiles } from '../miner/spool-folder.js';
+import { failedSpoolFiles, pendingSpoolFiles } from '../miner/spool-folder.js';
+import { decodePosition } from '../recorder/recorder-position.js';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -13,17 +14,20 @@ export interface PipelineStatus {
   rejectedLines: number;
   /** Spool files waiting for the miner, and their size. */
   backlog: { files: number; bytes: number };
-  /** Each recorder source's checkpoint and when it last moved. */
-  recorders: { source: string; position: string; updatedAt: string }[];
+  /** Spool files set aside in `failed/` because they kept failing. */
+  failedFiles: string[];
+  /** Each recorder source: the last session read, calls it waits on, and when it last moved. */
+  recorders: { source: string; position: string | null; openSessions: number; updatedAt: string }[];
 }
 
 /** Reads the pipeline's status from the database and the spool folder. */
 export async function pipelineStatus(repos: Repositories, spoolDir: string): Promise<PipelineStatus> {
-  const [counts, rejectedLines, checkpoints, pending] = await Promise.all([
+  const [counts, rejectedLines, checkpoints, pending, failed] = await Promise.all([
     repos.calls.pipelineCounts(),
     repos.rejects.count(),
     repos.checkpoints.list(),
     pendingSpoolFiles(spoolDir),
+    failedSpoolFiles(spoolDir),
   ]);
   let bytes = 0;
   for (const name of pending)
@@ -43,9 +47,15 @@ export async function pipelineStatus(repos: Repositories, spoolDir: string): Pro
     },
     rejectedLines,
     backlog: { files: pending.length, bytes },
-    recorders: checkpoints.map((checkpoint) => ({
-      ...checkpoint,
-      updatedAt: new Date(checkpoint.updatedAt).toISOString(),
-    })),
+    failedFiles: failed,
+    recorders: checkpoints.map((checkpoint) => {
+      const position = decodePosition(checkpoint.position);
+      return {
+        source: checkpoint.source,
+        position: position.at,
+        openSessions: position.open.length,
+        updatedAt: new Date(checkpoint.updatedAt).toISOString(),
+      };
+    }),
   };
 }
