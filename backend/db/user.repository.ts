@@ -15,7 +15,10 @@ export class UserRepository {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Creates the user, or updates the one with the same UPN; returns the id. */
+  /**
+   * Creates the user, or updates the one with the same UPN (or the anonymous user of the same SIP
+   * address); returns the id.
+   */
   async save(user: UserInput): Promise<number> {
     const row = {
       upn: user.upn.toLowerCase(),
@@ -26,11 +29,18 @@ export class UserRepository {
       site_id: user.siteId,
       anonymous: 0,
     };
-    const existing = await this.db
-      .selectFrom('users')
-      .select('id')
-      .where('upn', '=', row.upn)
-      .executeTakeFirst();
+    // The user with this UPN, or else the anonymous user made for this SIP address when the
+    // person called before the directory knew them: they become that person.
+    const existing =
+      (await this.db.selectFrom('users').select('id').where('upn', '=', row.upn).executeTakeFirst()) ??
+      (row.sip_uri === null
+        ? undefined
+        : await this.db
+            .selectFrom('users')
+            .select('id')
+            .where('sip_uri', '=', row.sip_uri)
+            .where('anonymous', '=', 1)
+            .executeTakeFirst());
     if (existing) {
       await this.db.updateTable('users').set(row).where('id', '=', existing.id).execute();
       return Number(existing.id);

@@ -81,6 +81,41 @@ describe.each(testEngines())('directory import on $name', (engine) => {
     expect(await repos.users.list()).toEqual(before);
   });
 
+  it('turns the anonymous user of a new hire who called first into that person', async () => {
+    const repos = repositoriesFor(database.kysely, database);
+    const milan = (await repos.sites.findByCode('MIL'))!;
+    const unassigned = await repos.departments.save({
+      code: 'UNASSIGNED',
+      name: 'Unassigned',
+      parentId: null,
+      costCenter: null,
+      supervisorGroupId: null,
+    });
+    const anonymous = await repos.users.createAnonymous(
+      { kind: 'sip', value: 'sip:new.hire@contoso.com' },
+      milan,
+      unassigned,
+    );
+    await importDirectory(database, {
+      users:
+        'upn,display_name,department_code,site_code,sip_uri\nnew.hire@contoso.com,New Hire,SALES,MIL,sip:new.hire@contoso.com\n',
+    });
+    expect(await repos.users.get(anonymous)).toMatchObject({
+      upn: 'new.hire@contoso.com',
+      displayName: 'New Hire',
+      anonymous: false,
+    });
+  });
+
+  it('says which person already has a SIP address or Entra object id', async () => {
+    const error = await importDirectory(database, {
+      users: 'upn,display_name,sip_uri\nimpostor@contoso.com,Impostor,sip:anna.rossi@contoso.com\n',
+    }).catch((e: unknown) => e);
+    expect((error as LedgerlineError).details).toEqual([
+      'users.csv line 2, sip_uri: sip:anna.rossi@contoso.com already belongs to anna.rossi@contoso.com',
+    ]);
+  });
+
   it('refuses a cycle in the department tree', async () => {
     const error = await importDirectory(database, {
       departments: 'code,name,parent_code\nA,A,B\nB,B,A\n',

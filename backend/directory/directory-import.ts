@@ -49,6 +49,9 @@ interface KnownCodes {
   sites: Map<string, DialPlan>;
   departments: Set<string>;
   users: Set<string>;
+  /** Who (by UPN) named users already hold each SIP address and Entra object id. */
+  sipOwners: Map<string, string>;
+  entraOwners: Map<string, string>;
 }
 
 async function knownCodes(repos: Repositories): Promise<KnownCodes> {
@@ -57,10 +60,19 @@ async function knownCodes(repos: Repositories): Promise<KnownCodes> {
     repos.departments.list(),
     repos.users.list(),
   ]);
+  const named = users.filter((user) => !user.anonymous && user.upn);
   return {
     sites: new Map(sites.map((site) => [site.code, site.dialPlan])),
     departments: new Set(departments.map((department) => department.code)),
     users: new Set(users.flatMap((user) => (user.upn ? [user.upn] : []))),
+    sipOwners: new Map(
+      named.flatMap((user) => (user.sipUri ? [[user.sipUri, user.upn as string] as const] : [])),
+    ),
+    entraOwners: new Map(
+      named.flatMap((user) =>
+        user.entraObjectId ? [[user.entraObjectId.toLowerCase(), user.upn as string] as const] : [],
+      ),
+    ),
   };
 }
 
@@ -85,6 +97,22 @@ function checkReferences(
       problems.push(
         `${where('departments', department.line)}, parent_code: no department "${department.parentCode}" in the file or the database`,
       );
+    }
+  }
+  // A SIP address or Entra object id names one person: in the files and against the database.
+  const sipOwners = new Map(known.sipOwners);
+  const entraOwners = new Map(known.entraOwners);
+  for (const user of entries.users) {
+    for (const [column, value, owners] of [
+      ['sip_uri', user.sipUri, sipOwners],
+      ['entra_object_id', user.entraObjectId?.toLowerCase() ?? null, entraOwners],
+    ] as const) {
+      if (value === null) continue;
+      const owner = owners.get(value);
+      if (owner !== undefined && owner !== user.upn) {
+        problems.push(`${where('users', user.line)}, ${column}: ${value} already belongs to ${owner}`);
+      }
+      owners.set(value, user.upn);
     }
   }
   for (const user of entries.users) {
