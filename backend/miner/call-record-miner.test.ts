@@ -94,19 +94,21 @@ describe('mineCallRecord: whose call it is', () => {
     });
   });
 
-  it('reads the other party with the user\u2019s own site even through another site\u2019s gateway', () => {
-    // James (London) dials 9 020 7946 0018 through Milan's gateway: London's plan reads it.
+  it('prices a call where it went out, and charges it to the user\u2019s own site', () => {
+    // James (London) calls a London number through Milan's gateway: Milan's plan reads the number
+    // (international from Italy) and Milan's routes pick the carrier; the call stays London's.
     const mined = call(
       mine({
         site: 'MIL',
         caller: { uri: 'sip:james@contoso.com', number: null },
-        callee: { uri: null, number: '9 020 7946 0018' },
+        callee: { uri: null, number: '+442079460018' },
       }),
     );
     expect(mined).toMatchObject({
       siteId: 2,
+      sourceSite: 'MIL',
       destNumber: '+442079460018',
-      destClass: 'local',
+      destClass: 'international',
       destCountry: 'GB',
     });
   });

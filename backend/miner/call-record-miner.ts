@@ -55,8 +55,11 @@ export function mineCallRecord(
     const unknown = options.unknownParties === 'report' ? unknownParty(owner.normalized, site) : null;
     if (unknown) return { kind: 'unknown-party', party: unknown };
   }
+  // The call is the user's (their site, their local day), but it went out where the record says:
+  // that site's dial plan reads the number, its routes pick the carrier, its clock picks the band.
+  const through = (record.site ? tables.sites.byCode.get(record.site) : undefined) ?? site;
 
-  const other = tables.classifier.classifyParty(site.code, otherParty);
+  const other = tables.classifier.classifyParty(through.code, otherParty);
   const clock = tables.clocks.get(site.id) as ZoneClock;
   const local = clock.localTime(Date.parse(record.startedAt));
   const external = other.normalized.kind === 'e164' ? other.normalized.e164 : null;
@@ -106,7 +109,7 @@ export function mineCallRecord(
     localHour: local.hour,
     localWeekday: local.weekday,
   };
-  priceCall(call, site, tables);
+  priceCall(call, through, tables);
   return { kind: 'call', call };
 }
 
@@ -157,8 +160,9 @@ function findOwner(
 }
 
 /**
- * Fills the carrier, plan, rate and cost of a call from its site, trunk and destination (or says
- * why it is free or unrated), with the plan in force when it started. Mining and re-rating share it.
+ * Fills the carrier, plan, rate and cost of a call from the site it went out through, its trunk
+ * and destination (or says why it is free or unrated), with the plan in force when it started.
+ * Mining and re-rating share it.
  */
 export function priceCall(call: RatedCall, site: Site, tables: MiningTables): void {
   Object.assign(call, {

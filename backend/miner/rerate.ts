@@ -57,7 +57,10 @@ export async function rerateCalls(database: Database, request: RerateRequest): P
       for (const call of await tx.calls.listDay(day, carrierId)) {
         outcome.calls++;
         if (call.ratingStatus === 'free') continue;
-        const site = call.siteId === null ? tables.sites.fallback : tables.sites.byId.get(call.siteId);
+        // Priced where it went out, as when it was mined: the record's site, else the user's.
+        const site =
+          (call.sourceSite ? tables.sites.byCode.get(call.sourceSite) : undefined) ??
+          (call.siteId === null ? tables.sites.fallback : tables.sites.byId.get(call.siteId));
         if (!site) continue;
         const repriced = { ...call };
         priceCall(repriced, site, tables);
