@@ -7,6 +7,7 @@ import { encodeCalls, fillRow, type CallBatch } from './call-batch.js';
 import { CALL_COLUMNS } from './call-row.js';
 import { toCallTotals, type CallTotals } from './call-totals.js';
 import type { EngineAdapter } from './engine-adapter.js';
+import { limitRows } from './row-limit.js';
 import { scopeCondition } from './scope-filter.js';
 
 /** What `insertNew` did with each call: stored, or skipped because `(source, sourceId)` was there. */
@@ -170,18 +171,24 @@ export class CallRepository {
     toDay: number,
     page: { offset: number; limit: number },
   ): Promise<StoredCall[]> {
-    const rows = await this.db
+    return (await this.listQuery(scope, fromDay, toDay, page).execute()).map(toStoredCall);
+  }
+
+  /** The statement `list` runs, compiled (to check the SQL an engine gets). */
+  compileList(scope: Scope, fromDay: number, toDay: number, page: { offset: number; limit: number }) {
+    return this.listQuery(scope, fromDay, toDay, page).compile();
+  }
+
+  private listQuery(scope: Scope, fromDay: number, toDay: number, page: { offset: number; limit: number }) {
+    const query = this.db
       .selectFrom('calls')
       .selectAll()
       .where((eb) => scopeCondition(eb, scope))
       .where('local_day', '>=', fromDay)
       .where('local_day', '<=', toDay)
       .orderBy('started_at')
-      .orderBy('id')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute();
-    return rows.map(toStoredCall);
+      .orderBy('id');
+    return limitRows(query, this.adapter.capabilities, page.limit, page.offset);
   }
 
   /** Sums over the calls of a scope between two local days (inclusive). */

@@ -17,14 +17,15 @@ export interface EngineCapabilities {
   maxRowsPerInsert: number;
   /**
    * How large row sets are written: one prepared statement per row inside the transaction
-   * (SQLite, where that is fastest), multi-row VALUES batches (PostgreSQL), or a bulk load into a
-   * staging table then one INSERT … SELECT (SQL Server).
+   * (SQLite, where that is fastest) or multi-row VALUES batches sized to the parameter limit.
    */
-  bulkInsert: 'prepared-statement' | 'multi-row-values' | 'staged-bulk-load';
+  bulkInsert: 'prepared-statement' | 'multi-row-values';
   /** How an INSERT hands back generated ids: `RETURNING` or SQL Server's `OUTPUT inserted.…`. */
   insertedIds: 'returning' | 'output';
   /** How rows are added to or merged into existing ones: `INSERT … ON CONFLICT` or `MERGE`. */
   upsert: 'on-conflict' | 'merge';
+  /** How a query is cut to its first rows: `LIMIT … OFFSET` or SQL Server's `TOP` / `OFFSET … FETCH`. */
+  rowLimit: 'limit' | 'top';
 }
 
 /** Column types for migrations, spelled the way each engine wants them. */

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 
 import type { BillingSchema } from './billing-schema.js';
 import type { BulkInserter } from './bulk-inserter.js';
+import type { EngineAdapter } from './engine-adapter.js';
+import { limitRows } from './row-limit.js';
 
 /** A spool line that could not be taken in. */
 export interface Reject {
@@ -22,6 +24,7 @@ export interface StoredReject extends Reject {
 export class RejectRepository {
   constructor(
     private readonly db: Kysely<BillingSchema>,
+    private readonly adapter: EngineAdapter,
     private readonly bulk: BulkInserter,
     private readonly now: () => number = Date.now,
   ) {}
@@ -46,7 +49,11 @@ export class RejectRepository {
   async list(file?: string, limit = 1000): Promise<StoredReject[]> {
     let query = this.db.selectFrom('rejects').selectAll();
     if (file !== undefined) query = query.where('file', '=', file);
-    const rows = await query.orderBy('file').orderBy('line').limit(limit).execute();
+    const rows = await limitRows(
+      query.orderBy('file').orderBy('line'),
+      this.adapter.capabilities,
+      limit,
+    ).execute();
     return rows.map((row) => ({
       id: Number(row.id),
       file: row.file,

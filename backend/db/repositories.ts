@@ -50,7 +50,7 @@ export function repositoriesFor(
     calls: new CallRepository(db, adapter, bulk, now),
     rollups: new RollupRepository(db, bulk),
     spoolFiles: new SpoolFileRepository(db, adapter, now),
-    rejects: new RejectRepository(db, bulk, now),
+    rejects: new RejectRepository(db, adapter, bulk, now),
     checkpoints: new CheckpointRepository(db, now),
     recorderSeen: new RecorderSeenRepository(db, adapter, bulk),
   };

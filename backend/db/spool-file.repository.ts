@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { BillingSchema } from './billing-schema.js';
 import type { EngineAdapter } from './engine-adapter.js';
 import { insertReturningId } from './inserted-id.js';
+import { limitRows } from './row-limit.js';
 
 /** What the miner found in a spool file. */
 export interface SpoolFileStats {
@@ -54,13 +55,12 @@ export class SpoolFileRepository {
 
   /** The finished files, newest first. */
   async list(limit = 100): Promise<SpoolFileRecord[]> {
-    const rows = await this.db
+    const query = this.db
       .selectFrom('spool_files')
       .selectAll()
       .orderBy('finished_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .execute();
+      .orderBy('id', 'desc');
+    const rows = await limitRows(query, this.adapter.capabilities, limit).execute();
     return rows.map((row) => ({
       id: Number(row.id),
       name: row.name,

@@ -104,6 +104,27 @@ describe('statements sent to SQL Server', () => {
   });
 });
 
+describe('lists sent to SQL Server', () => {
+  it('cut rows with TOP or OFFSET … FETCH, never LIMIT', async () => {
+    const recorded: RecordedQuery[] = [];
+    const kysely = new Kysely<BillingSchema>({ dialect: recordingMssqlDialect(recorded) });
+    const repos = repositoriesFor(kysely, { adapter: mssqlAdapter, bulk: multiRowInserter(mssqlAdapter) });
+    const page = repos.calls.compileList({ kind: 'user', userId: 7 }, 20260101, 20260131, {
+      offset: 50,
+      limit: 25,
+    });
+    expect(page.sql).toMatch(/order by "started_at", "id" offset @\d+ rows fetch next @\d+ rows only$/);
+    expect(page.parameters.slice(-2)).toEqual([50, 25]);
+    await repos.rejects.list('a.ndjson', 10);
+    await repos.spoolFiles.list(5);
+    expect(recorded.map((query) => query.sql)).toEqual([
+      expect.stringMatching(/^select top\(10\) \* from "rejects" where "file" = @1 order by "file", "line"$/),
+      expect.stringMatching(/^select top\(5\) \* from "spool_files" order by "finished_at" desc, "id" desc$/),
+    ]);
+    expect(recorded.some((query) => /\blimit\b/.test(query.sql))).toBe(false);
+  });
+});
+
 describe('mssql:// URLs', () => {
   it('reads server, port, database, credentials and flags', () => {
     expect(

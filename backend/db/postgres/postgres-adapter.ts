@@ -7,6 +7,7 @@ export const postgresAdapter: EngineAdapter = {
     maxParameters: 65_535,
     maxRowsPerInsert: 5_000,
     bulkInsert: 'multi-row-values',
+    rowLimit: 'limit',
     upsert: 'on-conflict',
     insertedIds: 'returning',
   },

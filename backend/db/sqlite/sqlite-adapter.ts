@@ -8,6 +8,7 @@ export const sqliteAdapter: EngineAdapter = {
     maxParameters: 32_766,
     maxRowsPerInsert: 5_000,
     bulkInsert: 'prepared-statement',
+    rowLimit: 'limit',
     upsert: 'on-conflict',
     insertedIds: 'returning',
   },
