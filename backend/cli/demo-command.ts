@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { LedgerlineError } from '../domain/errors.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
-import { catchUp, demoSummary, openDemoWorld } from './demo-runner.js';
+import { DEFAULT_DAYS, catchUp, demoSummary, openDemoWorld } from './demo-runner.js';
 import { positiveSeconds } from './mine-command.js';
 import { repeat } from './pipeline-loops.js';
 import { serveUntilStopped } from './serve-command.js';
@@ -22,7 +22,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
     .command('demo')
     .description('run the demo: a fictional company, its calls recorded and rated live, served on localhost')
     .option('--port <port>', 'port (env PORT; default 3978)')
-    .option('--days <days>', 'days of call history to create on the first run', '90')
+    .option('--days <days>', 'days of call history to create on the first run', String(DEFAULT_DAYS))
     .option('--no-serve', 'build the data, mine it, print a summary and exit')
     .option('--interval <seconds>', 'seconds between live-traffic, recording and mining rounds', '5')
     .action(async (options: DemoOptions, command: Command) => {

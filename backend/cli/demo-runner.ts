@@ -1,5 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { rename } from 'node:fs/promises';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Database } from '../db/database.js';
@@ -11,7 +10,7 @@ import { SpoolMiner } from '../miner/spool-miner.js';
 import { openCdrSource } from '../recorder/cdr-source-factory.js';
 import type { CdrSource } from '../recorder/cdr-source.js';
 import { applyLcsCdrReplicaSchema } from '../recorder/lcscdr/lcscdr-replica.js';
-import { LcsCdrReplicaWriter, type ReplicaSession } from '../recorder/lcscdr/lcscdr-replica-writer.js';
+import { LcsCdrReplicaWriter } from '../recorder/lcscdr/lcscdr-replica-writer.js';
 import { mineOnce, recordOnce } from './pipeline-loops.js';
 import type { Reporter } from './reporter.js';
 
@@ -35,6 +34,8 @@ export interface DemoWorld {
 }
 
 const DAY = 86_400_000;
+/** The history a new demo gets, in days. */
+export const DEFAULT_DAYS = 90;
 
 /**
  * Prepares the demo in `dataDir`: the billing schema and the demo company (first run only), the
@@ -81,22 +82,34 @@ export async function openDemoWorld(
 
   const saveState = (generatedUntil: number) => {
     state.generatedUntil = generatedUntil;
+    // Written whole, then renamed: a stop in between leaves the previous state.
     writeFileSync(`${statePath}.tmp`, JSON.stringify(state, null, 2));
-    return rename(`${statePath}.tmp`, statePath);
+    renameSync(`${statePath}.tmp`, statePath);
   };
   const advance = (nowMs: number): number => {
     const tick = traffic.tick(nowMs);
-    insertInChunks(writer, tick.insert, tick.insert.length > 20_000 ? reporter : null);
+    writer.insert(tick.insert);
     for (const end of tick.end) writer.end(end.start, end.seq, end.end, end.responseCode, end.responseTime);
-    void saveState(nowMs);
+    saveState(nowMs);
     return tick.insert.length;
   };
 
   const gapDays = (now - state.generatedUntil) / DAY;
   if (fresh) reporter.info(`generating ${days} days of phone traffic in the LcsCDR replica`);
-  else if (gapDays > 1 / 24)
-    reporter.info(`catching up ${gapDays.toFixed(1)} days of phone traffic since the demo last ran`);
-  advance(now);
+  else {
+    if (days !== DEFAULT_DAYS)
+      reporter.info(`the demo data exists already: --days applies to a new data folder only`);
+    if (gapDays > 1 / 24)
+      reporter.info(`catching up ${gapDays.toFixed(1)} days of phone traffic since the demo last ran`);
+  }
+  // A day at a time, so months of history never sit in memory at once.
+  const steps = Math.max(1, Math.ceil(gapDays));
+  const bar = steps > 1 ? reporter.progress('writing LcsCDR sessions', steps, 'days') : null;
+  for (let step = 1; step <= steps; step++) {
+    advance(step === steps ? now : state.generatedUntil + DAY);
+    bar?.update(step);
+  }
+  bar?.stop();
 
   const spoolDir = join(dataDir, 'spool');
   const source = openCdrSource(`sqlite:${join(dataDir, 'lcscdr.db')}`, {
@@ -143,17 +156,4 @@ export async function demoSummary(database: Database): Promise<string[]> {
     `${total.toLocaleString('en')} calls from ${day(counts.firstStartedAt)} to ${day(counts.lastStartedAt)}: ${counts.rated.toLocaleString('en')} rated, ${counts.unrated.toLocaleString('en')} unrated, ${counts.free.toLocaleString('en')} free (inbound, internal, emergency); ${rejected} rejected lines`,
     `cost: ${costs.join(', ') || 'none yet'}`,
   ];
-}
-
-function insertInChunks(
-  writer: LcsCdrReplicaWriter,
-  sessions: readonly ReplicaSession[],
-  reporter: Reporter | null,
-): void {
-  const bar = reporter?.progress('writing LcsCDR sessions', sessions.length, 'sessions');
-  for (let start = 0; start < sessions.length; start += 10_000) {
-    writer.insert(sessions.slice(start, start + 10_000));
-    bar?.update(Math.min(start + 10_000, sessions.length));
-  }
-  bar?.stop();
 }

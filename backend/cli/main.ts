@@ -52,7 +52,8 @@ export function buildProgram(context: CliContext): Command {
       writeOut: (text) => context.print(text.replace(/\n$/, '')),
       writeErr: (text) => context.warn(text.replace(/\n$/, '')),
     })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .configureHelp({ showGlobalOptions: true });
 
   registerMigrateCommand(program, context);
   registerDirectoryCommand(program, context);

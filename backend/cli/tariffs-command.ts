@@ -41,17 +41,25 @@ export function registerTariffsCommand(program: Command, context: CliContext): v
     .option('--out <file>', 'file to write (default: standard output)')
     .action(
       async (options: { carrier: string; at?: string; timeZone: string; out?: string }, command: Command) => {
-        const at = options.at === undefined ? Date.now() : Date.parse(options.at);
-        if (Number.isNaN(at))
-          throw new LedgerlineError('invalid-input', `--at: "${options.at}" is not a date (e.g. 2026-07-01)`);
+        let clock: ZoneClock;
         try {
-          new ZoneClock(options.timeZone);
+          clock = new ZoneClock(options.timeZone);
         } catch {
           throw new LedgerlineError(
             'invalid-input',
             `--time-zone: "${options.timeZone}" is not an IANA time zone`,
           );
         }
+        // A plain date is that day's midnight in --time-zone; an instant is taken as written.
+        const day = options.at === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(options.at);
+        const at =
+          options.at === undefined
+            ? Date.now()
+            : day
+              ? clock.toUtcMs(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])))
+              : Date.parse(options.at);
+        if (Number.isNaN(at))
+          throw new LedgerlineError('invalid-input', `--at: "${options.at}" is not a date (e.g. 2026-07-01)`);
         const url = databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context);
         const text = await withDatabase(url, (database) =>
           exportTariff(database, options.carrier, at, options.timeZone),

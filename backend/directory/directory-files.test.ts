@@ -69,6 +69,17 @@ describe('readDirectoryFiles', () => {
     ]);
   });
 
+  it('accepts every zone the runtime knows, aliases included', () => {
+    const entries = readDirectoryFiles(
+      {
+        sites:
+          'code,name,country,time_zone,currency\nBLR,Bengaluru,IN,Asia/Kolkata,INR\nKBP,Kyiv,UA,Europe/Kyiv,UAH\n',
+      },
+      names,
+    );
+    expect(entries.problems).toEqual([]);
+  });
+
   it('collects every problem with file, line and field', () => {
     const entries = readDirectoryFiles(
       {

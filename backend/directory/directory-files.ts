@@ -62,8 +62,15 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const UPN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DIGITS = /^\d{1,8}$/;
-const zones = new Set(Intl.supportedValuesOf('timeZone'));
-zones.add('UTC');
+/** Whether the runtime knows an IANA zone (its canonical list leaves out aliases such as Asia/Kolkata). */
+function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Column names of each file, in the order the documentation gives them. */
 export const DIRECTORY_COLUMNS = {
@@ -174,7 +181,7 @@ function readSite(row: CsvRow, problems: Problems): Omit<SiteEntry, 'line'> {
     text(row, 'country', problems, true, /^[A-Za-z]{2}$/, 'is not a two-letter country code') ?? ''
   ).toUpperCase();
   const timeZone = text(row, 'time_zone', problems, true) ?? '';
-  if (timeZone && !zones.has(timeZone))
+  if (timeZone && !knownZone(timeZone))
     problems.push(`time_zone: "${timeZone}" is not an IANA time zone (e.g. Europe/Rome)`);
   const currency = (
     text(row, 'currency', problems, true, /^[A-Za-z]{3}$/, 'is not a three-letter currency code') ?? ''

@@ -42,11 +42,17 @@ export async function writeSpoolFile(
     await file.close();
   }
   await rename(temporary, final);
-  const folder = await open(spoolDir, 'r');
+  await syncFolder(spoolDir);
+  return final;
+}
+
+/** Flushes a folder's entries (the rename) to disk; Windows cannot open folders for this, and need not. */
+async function syncFolder(path: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const folder = await open(path, 'r');
   try {
     await folder.sync();
   } finally {
     await folder.close();
   }
-  return final;
 }

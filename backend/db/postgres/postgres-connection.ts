@@ -39,6 +39,9 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Databa
     types,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // An idle connection the server drops (a restart) is an 'error' event on the pool: without a
+  // listener it would end the process. The pool replaces the connection on the next query.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<BillingSchema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',

@@ -8,17 +8,18 @@ import { sqliteAdapter } from './sqlite-adapter.js';
 import { sqliteBulkInserter } from './sqlite-bulk-inserter.js';
 
 /**
- * How every billing connection is set up: WAL (readers never block the writer), synchronous NORMAL
- * (durable at each checkpoint of the WAL, safe against application crashes), foreign keys
- * enforced, a 64 MiB page cache so the calls indexes stay in memory while mining, and a wait
- * rather than an error when another process holds the write lock.
+ * How every billing connection is set up: WAL (readers never block the writer), synchronous FULL
+ * (a commit is on disk before it returns: a mined spool file moves to done/ only after its calls
+ * would survive a power cut; commits are few, one per file), foreign keys enforced, a 64 MiB page
+ * cache so the calls indexes stay in memory while mining, and a wait of up to 30 seconds rather
+ * than an error when another process (a recorder beside the miner) holds the write lock.
  */
 export const SQLITE_PRAGMAS = [
   'journal_mode = WAL',
-  'synchronous = NORMAL',
+  'synchronous = FULL',
   'foreign_keys = ON',
   'cache_size = -65536',
-  'busy_timeout = 5000',
+  'busy_timeout = 30000',
 ] as const;
 
 /**
