@@ -26,6 +26,14 @@ export function registerTariffsCommand(program: Command, context: CliContext): v
       const url = databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context);
       await withDatabase(url, async (database) => {
         const stored = await storeTariff(database, tariff);
+        const { calls, firstDay, lastDay } = stored.affected;
+        if (calls > 0 && firstDay !== null && lastDay !== null) {
+          const date = (day: number) =>
+            `${Math.floor(day / 10_000)}-${String(Math.floor(day / 100) % 100).padStart(2, '0')}-${String(day % 100).padStart(2, '0')}`;
+          context.warn(
+            `${calls} stored calls of ${tariff.carrier.code} fall in this plan's time; to price them with it, run: ledgerline rerate --from ${date(firstDay)} --to ${date(lastDay)} --carrier ${tariff.carrier.code}`,
+          );
+        }
         context.print(
           `imported ${tariff.carrier.code} "${tariff.plan.name}" (${stored.rates} rates, active from ${new Date(tariff.plan.activeFrom).toISOString()}) into ${database.description}`,
         );

@@ -100,6 +100,27 @@ export class CallRepository {
     return result;
   }
 
+  /** How many of a carrier's calls started in [fromMs, toMs), and on which local days: re-rating hints. */
+  async carrierCallsBetween(
+    carrierId: number,
+    fromMs: number,
+    toMs: number,
+  ): Promise<{ calls: number; firstDay: number | null; lastDay: number | null }> {
+    const row = await this.db
+      .selectFrom('calls')
+      .where('carrier_id', '=', carrierId)
+      .where('started_at', '>=', fromMs)
+      .where('started_at', '<', toMs)
+      .select((eb) => [
+        eb.fn.countAll<number>().as('calls'),
+        eb.fn.min('local_day').as('firstDay'),
+        eb.fn.max('local_day').as('lastDay'),
+      ])
+      .executeTakeFirst();
+    const day = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+    return { calls: Number(row?.calls ?? 0), firstDay: day(row?.firstDay), lastDay: day(row?.lastDay) };
+  }
+
   /** Calls, outbound calls and cost per currency between two local days (inclusive): for summaries. */
   async costByCurrency(
     fromDay: number,

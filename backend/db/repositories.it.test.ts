@@ -117,6 +117,7 @@ describe.each(testEngines())('repositories on $name', (engine) => {
 
   it('replaces the plan with the same activation and picks the plan in force', async () => {
     const carrierId = (await repos.carriers.findByCode('telco-it'))!.id;
+    const [before] = await repos.tariffPlans.plansOf(carrierId);
     await inTransaction(database, (tx) =>
       tx.tariffPlans.save(carrierId, samplePlan(3, { name: 'Replaced' })),
     );
@@ -128,7 +129,11 @@ describe.each(testEngines())('repositories on $name', (engine) => {
       ['Replaced', 3],
       ['July', 2],
     ]);
-    expect((await repos.tariffPlans.inForce(carrierId, Date.UTC(2026, 5, 30)))?.name).toBe('Replaced');
+    const replaced = await repos.tariffPlans.inForce(carrierId, Date.UTC(2026, 5, 30));
+    expect(replaced?.name).toBe('Replaced');
+    // Updated in place: the plan and the rates still in it keep their ids (calls point at them).
+    expect(replaced?.id).toBe(before?.id);
+    expect(replaced?.rates.map((rate) => rate.id)).toEqual(before?.rates.slice(0, 3).map((rate) => rate.id));
     expect((await repos.tariffPlans.inForce(carrierId, Date.UTC(2026, 6, 1)))?.name).toBe('July');
     expect(await repos.tariffPlans.inForce(carrierId, Date.UTC(2025, 0, 1))).toBeUndefined();
   });

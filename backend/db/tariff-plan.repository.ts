@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import { DESTINATION_CLASSES } from '../domain/destination-class.js';
 import type { Rate, TariffPlan, TimeBand } from '../rating/tariff-plan.js';
@@ -40,50 +40,55 @@ export class TariffPlanRepository {
   ) {}
 
   /**
-   * Stores a carrier's plan, replacing the plan of that carrier with the same activation time
-   * (and its rates). Returns the plan id. Run it in a transaction so a failure leaves the old plan.
+   * Stores a carrier's plan. A plan of that carrier with the same activation time is updated in
+   * place: it keeps its id, and its rates are matched by prefix (or class and country), so a rate
+   * that is still there keeps its id too and calls priced with it keep pointing at it. Returns the
+   * plan id. Run it in a transaction so a failure leaves the old plan.
    */
   async save(carrierId: number, plan: TariffPlan): Promise<number> {
+    const header = {
+      carrier_id: carrierId,
+      name: plan.name,
+      currency: plan.currency,
+      active_from: plan.activeFrom,
+      rounding_decimals: plan.rounding.decimals,
+      rounding_method: plan.rounding.method,
+      time_bands: JSON.stringify(plan.timeBands),
+      imported_at: this.now(),
+    };
     const previous = await this.db
       .selectFrom('tariff_plans')
       .select('id')
       .where('carrier_id', '=', carrierId)
       .where('active_from', '=', plan.activeFrom)
       .executeTakeFirst();
-    if (previous) {
-      await this.db.deleteFrom('rates').where('plan_id', '=', previous.id).execute();
-      await this.db.deleteFrom('tariff_plans').where('id', '=', previous.id).execute();
+    const planId = previous
+      ? Number(previous.id)
+      : await insertReturningId(this.adapter.capabilities, this.db.insertInto('tariff_plans').values(header));
+    if (previous) await this.db.updateTable('tariff_plans').set(header).where('id', '=', planId).execute();
+
+    const stored = previous
+      ? await this.db.selectFrom('rates').selectAll().where('plan_id', '=', planId).execute()
+      : [];
+    const byMatch = new Map(stored.map((row) => [matchKey(row.prefix, row.dest_class, row.country), row]));
+    const fresh: Insertable<RateTable>[] = [];
+    for (const rate of plan.rates) {
+      const row = rateRow(planId, rate);
+      const key = matchKey(rate.prefix, rate.destClass, rate.country);
+      const old = byMatch.get(key);
+      byMatch.delete(key);
+      if (!old) fresh.push(row);
+      else if (!sameRate(old, row))
+        await this.db.updateTable('rates').set(row).where('id', '=', old.id).execute();
     }
-    const planId = await insertReturningId(
-      this.adapter.capabilities,
-      this.db.insertInto('tariff_plans').values({
-        carrier_id: carrierId,
-        name: plan.name,
-        currency: plan.currency,
-        active_from: plan.activeFrom,
-        rounding_decimals: plan.rounding.decimals,
-        rounding_method: plan.rounding.method,
-        time_bands: JSON.stringify(plan.timeBands),
-        imported_at: this.now(),
-      }),
-    );
-    await this.bulk.insert(
-      this.db,
-      'rates',
-      plan.rates.map((rate) => ({
-        plan_id: planId,
-        prefix: rate.prefix,
-        dest_class: rate.destClass,
-        country: rate.country,
-        label: rate.label,
-        connect_fee_micro: rate.connectFee,
-        intervals: JSON.stringify(rate.intervals),
-        band_intervals: JSON.stringify(rate.bandIntervals),
-        min_charge_micro: rate.minCharge,
-        max_cost_micro: rate.maxCost,
-        unanswered_charge_micro: rate.unansweredCharge,
-      })),
-    );
+    await this.bulk.insert(this.db, 'rates', fresh);
+    const gone = [...byMatch.values()].map((row) => row.id);
+    for (let start = 0; start < gone.length; start += 1_000) {
+      await this.db
+        .deleteFrom('rates')
+        .where('id', 'in', gone.slice(start, start + 1_000))
+        .execute();
+    }
     return planId;
   }
 
@@ -161,6 +166,39 @@ export class TariffPlanRepository {
       rates: rates.map(toRate),
     };
   }
+}
+
+/** How a rate is recognized across imports of the same plan. */
+function matchKey(prefix: string | null, destClass: string | null, country: string | null): string {
+  return prefix !== null ? `p:${prefix}` : `c:${destClass}:${country ?? '*'}`;
+}
+
+function rateRow(planId: number, rate: Rate): Insertable<RateTable> {
+  return {
+    plan_id: planId,
+    prefix: rate.prefix,
+    dest_class: rate.destClass,
+    country: rate.country,
+    label: rate.label,
+    connect_fee_micro: rate.connectFee,
+    intervals: JSON.stringify(rate.intervals),
+    band_intervals: JSON.stringify(rate.bandIntervals),
+    min_charge_micro: rate.minCharge,
+    max_cost_micro: rate.maxCost,
+    unanswered_charge_micro: rate.unansweredCharge,
+  };
+}
+
+function sameRate(stored: Selectable<RateTable>, row: Insertable<RateTable>): boolean {
+  return (
+    stored.label === row.label &&
+    Number(stored.connect_fee_micro) === row.connect_fee_micro &&
+    stored.intervals === row.intervals &&
+    stored.band_intervals === row.band_intervals &&
+    Number(stored.min_charge_micro) === row.min_charge_micro &&
+    (stored.max_cost_micro === null ? null : Number(stored.max_cost_micro)) === row.max_cost_micro &&
+    Number(stored.unanswered_charge_micro) === row.unanswered_charge_micro
+  );
 }
 
 function toRate(row: Selectable<RateTable>): Rate {

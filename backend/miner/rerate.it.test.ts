@@ -53,7 +53,7 @@ describe.each(testEngines())('re-rating on $name', (engine) => {
   it('prices each call with the plan in force when it started, and moves the rollups', async () => {
     expect((await cost(february.sourceId)).cost).toBe(parseMoney('0.04'));
     // A new plan from July: February's call keeps its price, July's changes.
-    await storeTariff(
+    const stored = await storeTariff(
       database,
       parseTariffFile(`version: 1
 carrier: { code: telco-it, name: Telco Italia }
@@ -65,6 +65,8 @@ rates:
   - { prefix: '39', label: Italia fisso estate, pricePerMinute: 0.01, increments: 1/1 }
 `),
     );
+    // The import says which stored calls the new plan should price.
+    expect(stored.affected).toEqual({ calls: 1, firstDay: 20260710, lastDay: 20260710 });
     const outcome = await rerateCalls(database, {
       fromDay: 20260101,
       toDay: 20261231,

@@ -3,11 +3,13 @@ import { inTransaction, repositoriesFor } from '../db/repositories.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { serializeTariffFile, type TariffFile } from './tariff-file.js';
 
-/** What an import stored. */
+/** What an import stored, and the calls already stored that the plan should price. */
 export interface StoredTariff {
   carrierId: number;
   planId: number;
   rates: number;
+  /** The carrier's stored calls in the plan's time (until the next plan): re-rate them to apply it. */
+  affected: { calls: number; firstDay: number | null; lastDay: number | null };
 }
 
 /**
@@ -18,7 +20,12 @@ export function storeTariff(database: Database, tariff: TariffFile): Promise<Sto
   return inTransaction(database, async (repos) => {
     const carrierId = await repos.carriers.save(tariff.carrier);
     const planId = await repos.tariffPlans.save(carrierId, tariff.plan);
-    return { carrierId, planId, rates: tariff.plan.rates.length };
+    const later = (await repos.tariffPlans.list()).filter(
+      (plan) => plan.carrierId === carrierId && plan.activeFrom > tariff.plan.activeFrom,
+    );
+    const until = Math.min(...later.map((plan) => plan.activeFrom), Number.MAX_SAFE_INTEGER);
+    const affected = await repos.calls.carrierCallsBetween(carrierId, tariff.plan.activeFrom, until);
+    return { carrierId, planId, rates: tariff.plan.rates.length, affected };
   });
 }
 
