@@ -1,50 +1,65 @@
-import { runMinerBench } from './miner-bench.js';
-import { runRatingBench } from './rating-bench.js';
-import { runRecorderBench } from './recorder-bench.js';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { MinerBenchResult } from './miner-bench.js';
+import type { LoopResult } from './rating-bench.js';
+import type { RecorderBenchResult } from './recorder-bench.js';
 
-/** `npm run bench`: prints throughput and peak memory of each benchmark. */
-async function main(): Promise<void> {
+/** Runs one benchmark in a child process (so its peak memory is its own) and reads its figures. */
+function run<T>(name: string, scale: number): { result: T; peakRssBytes: number } {
+  const script = fileURLToPath(new URL('./run-one.js', import.meta.url));
+  const output = execFileSync(process.execPath, [script, name, String(scale)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output.trim().split('\n').pop() as string) as { result: T; peakRssBytes: number };
+}
+
+/** `npm run bench`: throughput and peak memory of rating, the miner end to end, and the recorder. */
+function main(): void {
   const scale = Number(process.env.BENCH_SCALE ?? '1');
   const mib = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MiB`;
-  console.log(`Ledgerline benchmarks (Node ${process.version}, scale ${scale})\n`);
-
-  const options = { calls: Math.round(1_000_000 * scale), numbers: 50_000, prefixes: 5_000 };
-  console.log(
-    `Rating: ${options.calls.toLocaleString('en')} synthetic calls, Zipf-like over ${options.numbers.toLocaleString('en')} numbers, tariff of ${options.prefixes.toLocaleString('en')} prefixes with peak/weekend bands`,
-  );
-  for (const result of runRatingBench(options)) {
-    console.log(
-      `  ${result.name.padEnd(30)} ${result.callsPerSecond.toLocaleString('en').padStart(10)} calls/s  (${result.seconds.toFixed(2)} s; rated ${result.rated.toLocaleString('en')}, unrated ${result.unrated})`,
-    );
-  }
-  const usage = process.memoryUsage();
-  console.log(
-    `  peak RSS ${mib(process.resourceUsage().maxRSS * 1024)}, heap used now ${mib(usage.heapUsed)}`,
-  );
+  const rate = (value: number) => value.toLocaleString('en').padStart(10);
+  console.log(`Ledgerline benchmarks (Node ${process.version}, scale ${scale}; each in its own process)\n`);
 
   const calls = Math.round(1_000_000 * scale);
   console.log(
+    `Rating: ${calls.toLocaleString('en')} synthetic calls, Zipf-like over 50,000 numbers, tariff of 5,000 prefixes with peak/weekend bands`,
+  );
+  const rating = run<LoopResult[]>('rating', scale);
+  for (const loop of rating.result) {
+    console.log(
+      `  ${loop.name.padEnd(30)} ${rate(loop.callsPerSecond)} calls/s  (${loop.seconds.toFixed(2)} s; rated ${loop.rated.toLocaleString('en')}, unrated ${loop.unrated})`,
+    );
+  }
+  console.log(`  peak RSS                       ${mib(rating.peakRssBytes)}`);
+
+  console.log(
     `\nMiner end to end: a spool file of ${calls.toLocaleString('en')} calls to rated rows in SQLite`,
   );
-  const miner = await runMinerBench(calls);
-  const rate = (value: number) => value.toLocaleString('en').padStart(10);
+  const { result: miner, peakRssBytes } = run<MinerBenchResult>('miner', scale);
   console.log(`  spool file                     ${mib(miner.spoolBytes)}`);
   console.log(
-    `  miner                          ${rate(miner.minerCallsPerSecond)} calls/s  (${miner.minerSeconds.toFixed(2)} s; peak RSS so far ${mib(miner.minerPeakRssBytes)})`,
+    `  miner                          ${rate(miner.minerCallsPerSecond)} calls/s  (${miner.minerSeconds.toFixed(2)} s)`,
   );
   console.log(
     `  baseline: prepared insert      ${rate(miner.baselineRowsPerSecond)} rows/s   (${miner.baselineSeconds.toFixed(2)} s, same rows, one transaction)`,
   );
   console.log(`  miner / baseline               ${miner.ratio.toFixed(2)}`);
+  console.log(
+    `  peak RSS                       ${mib(miner.minerPeakRssBytes)} up to the end of mining (${mib(peakRssBytes)} with the baseline after it)`,
+  );
 
   const sessions = Math.round(200_000 * scale);
   console.log(
     `\nRecorder: ${sessions.toLocaleString('en')} sessions from a SQLite LcsCDR replica into spool files`,
   );
-  const recorder = await runRecorderBench(sessions);
+  const recorder = run<RecorderBenchResult>('recorder', scale);
   console.log(
-    `  recorder                       ${rate(recorder.sessionsPerSecond)} sessions/s  (${recorder.seconds.toFixed(2)} s; ${recorder.files} files)`,
+    `  recorder                       ${rate(recorder.result.sessionsPerSecond)} sessions/s  (${recorder.result.seconds.toFixed(2)} s; ${recorder.result.files} files)`,
+  );
+  console.log(
+    `  peak RSS                       ${mib(recorder.peakRssBytes)} (the replica's generation included)`,
   );
 }
 
-await main();
+main();
