@@ -6,8 +6,9 @@ type Statement = { run(values: unknown[]): { changes: number } };
 /**
  * SQLite's fastest writes: one prepared single-row statement per table and column list, run for
  * each row. It runs on the connection Kysely uses (SQLite has one), so inside a Kysely transaction
- * its rows commit or roll back with the transaction. A new row is told apart from a duplicate by
- * the statement's change count, without a separate lookup.
+ * its rows commit or roll back with the transaction. Call it only from inside a transaction (as
+ * the repositories do): outside one, each row would commit on its own. A new row is told apart
+ * from a duplicate by the statement's change count, without a separate lookup.
  */
 export function sqliteBulkInserter(handle: SQLite.Database): BulkInserter {
   const statements = new Map<string, Statement>();
