@@ -12,6 +12,7 @@ import { SQLITE_PRAGMAS } from '../backend/db/sqlite/sqlite-connection.js';
 import type { CallRecord } from '../backend/domain/call-record.js';
 import { MiningTablesBuilder } from '../backend/miner/mining-tables.js';
 import { mineSpoolFile } from '../backend/miner/spool-file-miner.js';
+import { MILAN } from './rating-bench.js';
 import { seededRandom, syntheticCalls, syntheticNumbers, syntheticPlan } from './synthetic-traffic.js';
 
 /** Figures of the miner benchmark. */
@@ -31,20 +32,8 @@ const USERS = 300;
 /** A Milan company of 300 users on one carrier with a 5,000-prefix tariff. */
 async function setUpCompany(database: Database, random: () => number): Promise<void> {
   const repos = repositoriesFor(database.kysely, database);
-  const siteId = await repos.sites.save({
-    code: 'MIL',
-    name: 'Milano',
-    timeZone: 'Europe/Rome',
-    currency: 'EUR',
-    dialPlan: {
-      country: 'IT',
-      outsideLineCode: '0',
-      internationalPrefix: '00',
-      nationalPrefix: null,
-      extensionRanges: [{ from: '2000', to: '2999' }],
-      localAreaCodes: ['02'],
-    },
-  });
+  const { code, name, timeZone, currency, dialPlan } = MILAN;
+  const siteId = await repos.sites.save({ code, name, timeZone, currency, dialPlan });
   const departmentId = await repos.departments.save({
     code: 'OPS',
     name: 'Operations',

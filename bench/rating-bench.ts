@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { DialPlan } from '../backend/domain/dial-plan.js';
+import { DEMO_COMPANY, type DemoSite } from '../backend/demo/demo-company.js';
 import { ZoneClock } from '../backend/domain/zone-clock.js';
 import { NumberClassifier } from '../backend/miner/number-classifier.js';
 import { compileTariff } from '../backend/rating/compiled-tariff.js';
@@ -24,14 +24,8 @@ export interface RatingBenchOptions {
   prefixes: number;
 }
 
-const MILAN: DialPlan = {
-  country: 'IT',
-  outsideLineCode: '0',
-  internationalPrefix: '00',
-  nationalPrefix: null,
-  extensionRanges: [{ from: '2000', to: '2999' }],
-  localAreaCodes: ['02'],
-};
+/** The demo company's Milan: outside line 0, extensions 2000-2999, local area 02. */
+export const MILAN = DEMO_COMPANY.sites.find((site) => site.code === 'MIL') as DemoSite;
 
 /**
  * Rates synthetic traffic twice: once from numbers already normalized and classified (rating
@@ -45,7 +39,9 @@ export function runRatingBench(options: RatingBenchOptions): LoopResult[] {
   const clock = new ZoneClock('Europe/Rome');
 
   // Rating alone gets each number as the classifier would hand it over, prepared outside the clock.
-  const prepared = new NumberClassifier(new Map([['MIL', MILAN]]), { cacheSizePerSite: options.numbers });
+  const prepared = new NumberClassifier(new Map([['MIL', MILAN.dialPlan]]), {
+    cacheSizePerSite: options.numbers,
+  });
   const classified = numbers.map((number) => prepared.classify('MIL', number.dialled));
   const unknown = classified.filter((entry) => entry.normalized.kind !== 'e164').length;
   if (unknown > 0) throw new Error(`${unknown} synthetic numbers did not normalize to E.164`);
@@ -76,7 +72,7 @@ export function runRatingBench(options: RatingBenchOptions): LoopResult[] {
     tally(rateCall(call, tariffs, clock));
   });
 
-  const classifier = new NumberClassifier(new Map([['MIL', MILAN]]));
+  const classifier = new NumberClassifier(new Map([['MIL', MILAN.dialPlan]]));
   const full = timeLoop('normalize + classify + rate', options.calls, (i, tally) => {
     setCall(i);
     const entry = classifier.classify('MIL', numbers[calls.numberIndex[i] as number]!.dialled);

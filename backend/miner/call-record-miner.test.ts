@@ -4,23 +4,10 @@ import type { Site } from '../domain/site.js';
 import type { User } from '../domain/user.js';
 import { mineCallRecord, type MinedRecord } from './call-record-miner.js';
 import { MiningTablesBuilder } from './mining-tables.js';
+import { milan as milanSite } from '../db/test-fixtures.js';
 import { testRecord } from './test-company.js';
 
-const milan: Site = {
-  id: 1,
-  code: 'MIL',
-  name: 'Milano',
-  timeZone: 'Europe/Rome',
-  currency: 'EUR',
-  dialPlan: {
-    country: 'IT',
-    outsideLineCode: '0',
-    internationalPrefix: '00',
-    nationalPrefix: null,
-    extensionRanges: [{ from: '2000', to: '2999' }],
-    localAreaCodes: ['02'],
-  },
-};
+const milan: Site = { id: 1, ...milanSite };
 const london: Site = {
   id: 2,
   code: 'LON',
