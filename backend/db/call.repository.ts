@@ -145,25 +145,40 @@ export class CallRepository {
     }));
   }
 
-  /** The local days between two (inclusive) that have calls, optionally of one carrier only. */
-  async daysWithCalls(fromDay: number, toDay: number, carrierId?: number): Promise<number[]> {
-    let query = this.db
-      .selectFrom('calls')
+  /**
+   * The local days between two (inclusive) with calls to re-rate: priced or unrated calls (free
+   * ones stay free), with a carrier those of that carrier and the unrated calls of none.
+   */
+  async daysToRerate(fromDay: number, toDay: number, carrierId?: number): Promise<number[]> {
+    const rows = await this.toRerate(carrierId)
       .select('local_day')
       .distinct()
       .where('local_day', '>=', fromDay)
-      .where('local_day', '<=', toDay);
-    if (carrierId !== undefined) query = query.where('carrier_id', '=', carrierId);
-    const rows = await query.orderBy('local_day').execute();
+      .where('local_day', '<=', toDay)
+      .orderBy('local_day')
+      .execute();
     return rows.map((row) => Number(row.local_day));
   }
 
-  /** Every call of one local day, optionally of one carrier only, in id order. */
-  async listDay(day: number, carrierId?: number): Promise<StoredCall[]> {
-    let query = this.db.selectFrom('calls').selectAll().where('local_day', '=', day);
-    if (carrierId !== undefined) query = query.where('carrier_id', '=', carrierId);
-    const rows = await query.orderBy('id').execute();
+  /** The calls of one local day to re-rate (as `daysToRerate` chooses them), in id order. */
+  async listDayToRerate(day: number, carrierId?: number): Promise<StoredCall[]> {
+    const rows = await this.toRerate(carrierId)
+      .selectAll()
+      .where('local_day', '=', day)
+      .orderBy('id')
+      .execute();
     return rows.map(toStoredCall);
+  }
+
+  private toRerate(carrierId: number | undefined) {
+    const query = this.db.selectFrom('calls').where('rating_status', '<>', 'free');
+    if (carrierId === undefined) return query;
+    return query.where((eb) =>
+      eb.or([
+        eb('carrier_id', '=', carrierId),
+        eb.and([eb('carrier_id', 'is', null), eb('rating_status', '=', 'unrated')]),
+      ]),
+    );
   }
 
   /** Writes a call's rating (carrier, plan, rate, cost, status) after re-rating it. */

@@ -45,6 +45,12 @@ export interface EngineAdapter {
   engine: EngineName;
   capabilities: EngineCapabilities;
   columns: ColumnTypes;
+  /**
+   * A query whose one row's `name` is the schema unqualified tables are created in, for engines
+   * with schemas (null for SQLite). Migrations keep their bookkeeping tables there: Kysely would
+   * otherwise take another schema's migration table (another application's) for Ledgerline's.
+   */
+  currentSchemaQuery: string | null;
 }
 
 /** How many rows of `columnsPerRow` values fit in one statement on this engine. */

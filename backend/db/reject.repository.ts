@@ -29,17 +29,21 @@ export class RejectRepository {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Stores rejects (reasons are cut to the column's 1,000 characters). */
+  /**
+   * Stores rejects (reasons are cut to the column's 1,000 characters). A rejected line may hold
+   * anything, NUL characters included, which PostgreSQL refuses in text: they are stored as
+   * the six characters `\u0000`, so the line is kept as it was read and the reject never fails.
+   */
   async add(rejects: readonly Reject[]): Promise<void> {
     const createdAt = this.now();
     await this.bulk.insert(
       this.db,
       'rejects',
       rejects.map((reject) => ({
-        file: reject.file,
+        file: storable(reject.file).slice(0, 255),
         line: reject.line,
-        reason: reject.reason.slice(0, 1000),
-        raw: reject.raw,
+        reason: storable(reject.reason).slice(0, 1000),
+        raw: reject.raw === null ? null : storable(reject.raw),
         created_at: createdAt,
       })),
     );
@@ -72,4 +76,8 @@ export class RejectRepository {
       .executeTakeFirst();
     return Number(row?.count ?? 0);
   }
+}
+
+function storable(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\\u0000') : text;
 }

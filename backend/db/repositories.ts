@@ -48,7 +48,7 @@ export function repositoriesFor(
     tariffPlans: new TariffPlanRepository(db, adapter, bulk, now),
     routingRules: new RoutingRuleRepository(db, adapter),
     calls: new CallRepository(db, adapter, bulk, now),
-    rollups: new RollupRepository(db, bulk),
+    rollups: new RollupRepository(db, adapter, bulk),
     spoolFiles: new SpoolFileRepository(db, adapter, now),
     rejects: new RejectRepository(db, adapter, bulk, now),
     checkpoints: new CheckpointRepository(db, now),

@@ -3,7 +3,9 @@ import type { Scope } from '../domain/role.js';
 import type { RatedCall } from '../domain/rated-call.js';
 import type { BillingSchema, DailyRollupTable } from './billing-schema.js';
 import { toCallTotals, type CallTotals } from './call-totals.js';
+import { chunks } from './batch-insert.js';
 import type { BulkInserter } from './bulk-inserter.js';
+import { rowsPerStatement, type EngineAdapter } from './engine-adapter.js';
 import { scopeCondition } from './scope-filter.js';
 
 /** One rollup row's worth of change: the key and the amounts to add (negative to take away). */
@@ -158,12 +160,31 @@ export function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
 export class RollupRepository {
   constructor(
     private readonly db: Kysely<BillingSchema>,
+    private readonly adapter: EngineAdapter,
     private readonly bulk: BulkInserter,
   ) {}
 
-  /** Adds the deltas to their rows, creating rows that do not exist yet. */
+  /**
+   * Adds the deltas to their rows, creating rows that do not exist yet, and removes the rows left
+   * with no calls: the rollups always hold exactly what grouping the calls would give (a duplicate
+   * taken away, or a re-rated call moved to another carrier, leaves no empty row behind).
+   */
   async apply(deltas: readonly RollupDelta[]): Promise<void> {
-    await this.bulk.addSums(this.db, 'daily_rollups', KEY, SUMS, mergeDeltas(deltas));
+    const changes = mergeDeltas(deltas).filter((delta) => SUMS.some((column) => delta[column] !== 0));
+    if (changes.length === 0) return;
+    await this.bulk.addSums(this.db, 'daily_rollups', KEY, SUMS, changes);
+    const emptied = changes.filter((delta) => delta.calls < 0);
+    // A few hundred keys a statement: SQLite limits how deep an expression (a chain of ORs) goes.
+    const perStatement = Math.min(200, rowsPerStatement(this.adapter.capabilities, KEY.length));
+    for (const batch of chunks(emptied, perStatement)) {
+      await this.db
+        .deleteFrom('daily_rollups')
+        .where('calls', '=', 0)
+        .where((eb) =>
+          eb.or(batch.map((delta) => eb.and(KEY.map((column) => eb(column, '=', delta[column]))))),
+        )
+        .execute();
+    }
   }
 
   /** Sums over the rollups of a scope between two local days (inclusive). */

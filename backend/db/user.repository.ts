@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { User, UserNumber } from '../domain/user.js';
+import { USER_SIP_URI_MAX, type User, type UserNumber } from '../domain/user.js';
 import type { BillingSchema, UserTable } from './billing-schema.js';
 import type { EngineAdapter } from './engine-adapter.js';
 import { insertReturningId } from './inserted-id.js';
@@ -70,7 +70,7 @@ export class UserRepository {
       this.adapter.capabilities,
       this.db.insertInto('users').values({
         upn: null,
-        display_name: displayName,
+        display_name: displayName.slice(0, USER_SIP_URI_MAX),
         entra_object_id: null,
         sip_uri: party.kind === 'sip' ? party.value.toLowerCase() : null,
         department_id: departmentId,

@@ -17,3 +17,6 @@ export interface UserNumber {
   kind: 'e164' | 'extension';
   number: string;
 }
+
+/** The longest SIP address (with "sip:") and display name the directory stores. */
+export const USER_SIP_URI_MAX = 256;

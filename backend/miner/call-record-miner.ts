@@ -1,7 +1,7 @@
 import type { CallRecord, Party } from '../domain/call-record.js';
 import type { RatedCall, RatingStatus } from '../domain/rated-call.js';
 import type { Site } from '../domain/site.js';
-import type { User } from '../domain/user.js';
+import { USER_SIP_URI_MAX, type User } from '../domain/user.js';
 import type { ZoneClock } from '../domain/zone-clock.js';
 import type { CompiledTariff } from '../rating/compiled-tariff.js';
 import { rateCall } from '../rating/rate-call.js';
@@ -230,7 +230,10 @@ function unknownParty(normalized: NormalizedNumber, site: Site): UnknownParty | 
         ? { kind: 'extension', value: normalized.extension, site }
         : { kind: 'e164', value: normalized.e164, site };
     case 'sip-user':
-      return { kind: 'sip', value: `sip:${normalized.user}`, site };
+      // An address too long for the directory's column is no one's to name: the call has no user.
+      return normalized.user.length + 4 > USER_SIP_URI_MAX
+        ? null
+        : { kind: 'sip', value: `sip:${normalized.user}`, site };
     default:
       // Nothing to name a user by (a blank, short or unreadable party): the call has no user.
       return null;

@@ -105,7 +105,7 @@ async function mineRecords(
     if (mined.kind === 'call') calls[index] = mined.call;
     else {
       waiting.push(index);
-      parties.set(`${mined.party.kind}|${mined.party.value}|${mined.party.site.id}`, mined.party);
+      parties.set(partyKey(mined.party), mined.party);
     }
   });
   if (waiting.length === 0) return calls;
@@ -119,4 +119,14 @@ async function mineRecords(
     calls[index] = mined.call;
   }
   return calls;
+}
+
+/**
+ * One anonymous user per unknown party: an extension is a phone of its own site, while a SIP
+ * address or an E.164 number is the same party whichever site's call names it first.
+ */
+function partyKey(party: UnknownParty): string {
+  return party.kind === 'extension'
+    ? `${party.kind}|${party.value}|${party.site.id}`
+    : `${party.kind}|${party.value}`;
 }

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/migrate.js';
 import { repositoriesFor, type Repositories } from '../db/repositories.js';
 import { testEngines } from '../db/test-engines.js';
+import { rollupsAndCallGroups } from '../db/test-rollups.js';
 import { parseMoney } from '../domain/money.js';
 import { parseTariffFile } from '../tariffs/tariff-file.js';
 import { storeTariff } from '../tariffs/tariff-store.js';
@@ -72,7 +73,8 @@ rates:
       toDay: 20261231,
       carrierCode: 'telco-it',
     });
-    expect(outcome).toEqual({ days: 2, calls: 2, changed: 1 });
+    // Telco Italia's two calls, and London's unrated call that no route takes (it stays so).
+    expect(outcome).toEqual({ days: 3, calls: 3, changed: 1, skipped: 0 });
     expect(await cost(february.sourceId)).toMatchObject({ cost: parseMoney('0.04'), label: 'Italia fisso' });
     expect(await cost(july.sourceId)).toMatchObject({
       cost: parseMoney('0.015'),
@@ -83,6 +85,17 @@ rates:
     expect(await repos.rollups.totals(all, 20260101, 20261231)).toEqual(
       await repos.calls.totals(all, 20260101, 20261231),
     );
+  });
+
+  it('with a carrier, also takes the unrated calls no route took anywhere', async () => {
+    expect(await cost(london.sourceId)).toMatchObject({ ratingStatus: 'unrated', carrierId: null });
+    // Still no route for London's gw-lon-2: looked at, left unrated, nothing changed.
+    const outcome = await rerateCalls(database, {
+      fromDay: 20260101,
+      toDay: 20261231,
+      carrierCode: 'telco-uk',
+    });
+    expect(outcome).toEqual({ days: 1, calls: 1, changed: 0, skipped: 0 });
   });
 
   it('rates calls that were unrated once their route exists', async () => {
@@ -99,7 +112,11 @@ rates:
         carrierId: uk,
       },
     ]);
-    const outcome = await rerateCalls(database, { fromDay: 20260101, toDay: 20261231 });
+    const outcome = await rerateCalls(database, {
+      fromDay: 20260101,
+      toDay: 20261231,
+      carrierCode: 'telco-uk',
+    });
     expect(outcome.changed).toBe(1);
     expect(await cost(london.sourceId)).toMatchObject({
       ratingStatus: 'rated',
@@ -111,6 +128,24 @@ rates:
     const totals = await repos.rollups.totals(all, 20260101, 20261231);
     expect(totals).toEqual(await repos.calls.totals(all, 20260101, 20261231));
     expect(totals.unrated).toBe(0);
+    const { stored, fromCalls } = await rollupsAndCallGroups(database);
+    expect(stored).toEqual(fromCalls);
+  });
+
+  it('moves a call to another carrier without leaving an empty rollup row', async () => {
+    // Milan's calls now go out through Telco UK: each moves from one carrier's rollup to the other's.
+    const rules = await repos.routingRules.list();
+    const uk = (await repos.carriers.findByCode('telco-uk'))!.id;
+    const italy = (await repos.carriers.findByCode('telco-it'))!.id;
+    await repos.routingRules.replaceAll(
+      rules.map((rule) => (rule.carrierId === italy ? { ...rule, carrierId: uk } : rule)),
+    );
+    const outcome = await rerateCalls(database, { fromDay: 20260101, toDay: 20261231 });
+    expect(outcome.changed).toBe(2);
+    expect(await cost(february.sourceId)).toMatchObject({ carrierId: uk, ratingStatus: 'unrated' });
+    const { stored, fromCalls } = await rollupsAndCallGroups(database);
+    expect(stored).toEqual(fromCalls);
+    expect(stored.filter((row) => row.carrier_id === italy)).toEqual([]);
   });
 
   it('refuses an unknown carrier', async () => {

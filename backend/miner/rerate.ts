@@ -17,8 +17,11 @@ export interface RerateRequest {
 /** What re-rating did. */
 export interface RerateOutcome {
   days: number;
+  /** Calls priced again (free calls, inbound, internal and emergency, are not). */
   calls: number;
   changed: number;
+  /** Calls left as they were because their site is no longer known (none in a sound database). */
+  skipped: number;
 }
 
 const RATING_FIELDS = [
@@ -36,7 +39,9 @@ const RATING_FIELDS = [
 /**
  * Prices stored calls again with today's tariffs and routing, each with the plan in force when it
  * started, and moves the rollups by the difference. One transaction per day: a day is either
- * wholly re-rated or untouched. Who made a call and where stay as mined.
+ * wholly re-rated or untouched. Who made a call and where stay as mined. With a carrier, the
+ * calls of that carrier are re-rated, and with them the unrated calls no route took anywhere
+ * (a new routing rule may now send them to it).
  */
 export async function rerateCalls(database: Database, request: RerateRequest): Promise<RerateOutcome> {
   const repos = repositoriesFor(database.kysely, database);
@@ -46,22 +51,24 @@ export async function rerateCalls(database: Database, request: RerateRequest): P
     if (!carrier) throw new LedgerlineError('not-found', `no carrier "${request.carrierCode}"`);
     carrierId = carrier.id;
   }
-  const loader = new MiningTablesBuilder();
-  const days = await repos.calls.daysWithCalls(request.fromDay, request.toDay, carrierId);
-  const outcome: RerateOutcome = { days: days.length, calls: 0, changed: 0 };
+  // Tariffs, routing and sites as they are now, read once for every day.
+  const tables = await new MiningTablesBuilder().load(repos);
+  const days = await repos.calls.daysToRerate(request.fromDay, request.toDay, carrierId);
+  const outcome: RerateOutcome = { days: days.length, calls: 0, changed: 0, skipped: 0 };
   for (const [index, day] of days.entries()) {
     await inTransaction(database, async (tx) => {
-      const tables = await loader.load(tx);
       const before: StoredCall[] = [];
       const after: StoredCall[] = [];
-      for (const call of await tx.calls.listDay(day, carrierId)) {
+      for (const call of await tx.calls.listDayToRerate(day, carrierId)) {
         outcome.calls++;
-        if (call.ratingStatus === 'free') continue;
         // Priced where it went out, as when it was mined: the record's site, else the user's.
         const site =
           (call.sourceSite ? tables.sites.byCode.get(call.sourceSite) : undefined) ??
           (call.siteId === null ? tables.sites.fallback : tables.sites.byId.get(call.siteId));
-        if (!site) continue;
+        if (!site) {
+          outcome.skipped++;
+          continue;
+        }
         const repriced = { ...call };
         priceCall(repriced, site, tables);
         if (RATING_FIELDS.every((field) => repriced[field] === call[field])) continue;

@@ -6,6 +6,7 @@ import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/migrate.js';
 import { repositoriesFor, type Repositories } from '../db/repositories.js';
 import { testEngines } from '../db/test-engines.js';
+import { rollupsAndCallGroups } from '../db/test-rollups.js';
 import { parseMoney } from '../domain/money.js';
 import { SpoolMiner } from './spool-miner.js';
 import { setUpTestCompany, testRecord } from './test-company.js';
@@ -146,6 +147,99 @@ describe.each(testEngines())('mining spool files on $name', (engine) => {
       await repos.calls.totals(all, 20260101, 20261231),
     );
     expect((await repos.calls.totals(all, 20260101, 20261231)).calls).toBe(9);
+    const { stored, fromCalls } = await rollupsAndCallGroups(database);
+    expect(stored).toEqual(fromCalls);
+    expect(stored.length).toBeGreaterThan(3);
+  });
+
+  it('leaves no empty rollup row when a repeated call comes back with other content', async () => {
+    // The same call id again, now to London on another day: a duplicate, so nothing of it counts.
+    const changed = {
+      ...records.mobile,
+      startedAt: '2026-03-03T09:00:00.000Z',
+      answeredAt: '2026-03-03T09:00:05.000Z',
+      endedAt: '2026-03-03T09:01:35.000Z',
+      callee: { uri: null, number: '00442079460018' },
+    };
+    writeFileSync(join(spool, 'sfb-20260303T090000000-000009.ndjson'), `${JSON.stringify(changed)}\n`);
+    const pass = await new SpoolMiner(database, spool).minePending();
+    expect(pass.files[0]).toMatchObject({ calls: 0, duplicates: 1 });
+    const { stored, fromCalls } = await rollupsAndCallGroups(database);
+    expect(stored).toEqual(fromCalls);
+    expect(stored.filter((row) => row.local_day === 20260303)).toEqual([]);
+  });
+
+  it('makes one anonymous user for an unknown SIP address or number, whichever site names it', async () => {
+    const visitor = { uri: 'sip:Visitor@Partner.example', number: null };
+    const lone = { uri: null, number: '+390299887766' };
+    const lines = [
+      testRecord({ caller: visitor, site: 'MIL' }),
+      testRecord({
+        caller: visitor,
+        site: 'LON',
+        trunk: 'gw-lon-1',
+        callee: { uri: null, number: '9020 7946 0000' },
+      }),
+      testRecord({ caller: lone, site: 'MIL' }),
+      testRecord({
+        caller: lone,
+        site: 'LON',
+        trunk: 'gw-lon-1',
+        callee: { uri: null, number: '9020 7946 0000' },
+      }),
+    ];
+    writeFileSync(
+      join(spool, 'sfb-20260203T110000000-000003.ndjson'),
+      `${lines.map((record) => JSON.stringify(record)).join('\n')}\n`,
+    );
+    const pass = await new SpoolMiner(database, spool).minePending();
+    expect(pass.files[0]).toMatchObject({ calls: 4, rejected: 0 });
+    const owners = await Promise.all(
+      lines.map(async (record) => (await repos.calls.findBySource('sfb', record.sourceId))!.userId),
+    );
+    expect(owners[0]).toBe(owners[1]);
+    expect(owners[2]).toBe(owners[3]);
+    expect(await repos.users.get(owners[0]!)).toMatchObject({
+      anonymous: true,
+      sipUri: 'sip:visitor@partner.example',
+      displayName: 'visitor@partner.example',
+    });
+    expect(await repos.users.findByNumber('+390299887766', null)).toMatchObject({
+      id: owners[2],
+      anonymous: true,
+    });
+  });
+
+  it('rejects, line by line, what a database column could not hold; the rest of the file goes on', async () => {
+    const longAddress = `sip:${'a'.repeat(300)}@partner.example`;
+    const lines = [
+      JSON.stringify(testRecord({ caller: { uri: longAddress, number: null } })),
+      JSON.stringify(testRecord({ durationSec: 3_000_000_000 })),
+      JSON.stringify(testRecord({ trunk: 'gw\u0000mil' })),
+      `{"v":1,"raw":"nul \u0000 byte"`,
+      JSON.stringify(testRecord({ responseCode: 2 ** 40 })),
+      JSON.stringify(testRecord()),
+    ];
+    writeFileSync(join(spool, 'sfb-20260203T120000000-000004.ndjson'), `${lines.join('\n')}\n`);
+    const pass = await new SpoolMiner(database, spool).minePending();
+    expect(pass.files[0]).toMatchObject({
+      name: 'sfb-20260203T120000000-000004.ndjson',
+      calls: 2,
+      rejected: 4,
+    });
+    const rejects = (await repos.rejects.list('sfb-20260203T120000000-000004.ndjson')).map((reject) => ({
+      line: reject.line,
+      reason: reject.reason,
+      raw: reject.raw,
+    }));
+    expect(rejects.map((reject) => reject.line)).toEqual([2, 3, 4, 5]);
+    expect(rejects[0]!.reason).toMatch(/durationSec/);
+    expect(rejects[1]!.reason).toMatch(/trunk: contains a NUL character/);
+    expect(rejects[2]!.raw).toBe('{"v":1,"raw":"nul \\u0000 byte"');
+    expect(rejects[3]!.reason).toMatch(/responseCode/);
+    // An address longer than the directory holds: the call is stored, charged to nobody.
+    const long = JSON.parse(lines[0]!) as { sourceId: string };
+    expect(await repos.calls.findBySource('sfb', long.sourceId)).toMatchObject({ userId: null });
   });
 
   it('never stores a call twice, even from another file', async () => {
@@ -153,8 +247,9 @@ describe.each(testEngines())('mining spool files on $name', (engine) => {
       join(spool, 'sfb-20260203T100000000-000002.ndjson'),
       `${JSON.stringify(records.local)}\n${JSON.stringify(records.mobile)}`,
     );
+    const before = (await repos.calls.totals({ kind: 'all' }, 20260101, 20261231)).calls;
     const pass = await new SpoolMiner(database, spool).minePending();
     expect(pass.files[0]).toMatchObject({ calls: 0, duplicates: 2, rejected: 0 });
-    expect((await repos.calls.totals({ kind: 'all' }, 20260101, 20261231)).calls).toBe(9);
+    expect((await repos.calls.totals({ kind: 'all' }, 20260101, 20261231)).calls).toBe(before);
   });
 });

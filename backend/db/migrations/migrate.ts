@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationResult } from 'kysely';
 import type { Database } from '../database.js';
 import type { EngineAdapter } from '../engine-adapter.js';
 import { pipelineSchema } from './0001-pipeline-schema.js';
@@ -22,22 +22,30 @@ export class MigrationError extends Error {
   }
 }
 
-/** Names of the migrations not yet applied to this database. */
-export async function pendingMigrations(database: Database): Promise<string[]> {
-  const migrator = new Migrator({
+/** A migrator whose bookkeeping tables are those of the connection's own schema. */
+async function migratorFor(database: Database): Promise<Migrator> {
+  const query = database.adapter.currentSchemaQuery;
+  const schema =
+    query === null
+      ? undefined
+      : ((await sql.raw<{ name: string | null }>(query).execute(database.kysely)).rows[0]?.name ?? undefined);
+  return new Migrator({
     db: database.kysely,
     provider: { getMigrations: async () => migrations(database.adapter) },
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
+}
+
+/** Names of the migrations not yet applied to this database. */
+export async function pendingMigrations(database: Database): Promise<string[]> {
+  const migrator = await migratorFor(database);
   const all = await migrator.getMigrations();
   return all.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name);
 }
 
 /** Brings the billing database to the newest schema; returns the names of the migrations applied. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({
-    db: database.kysely,
-    provider: { getMigrations: async () => migrations(database.adapter) },
-  });
+  const migrator = await migratorFor(database);
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

@@ -15,6 +15,7 @@ export const mssqlAdapter: EngineAdapter = {
     upsert: 'merge',
     insertedIds: 'output',
   },
+  currentSchemaQuery: 'select schema_name() as name',
   columns: {
     // nvarchar keeps names and labels in any script; lengths stay under the 1,700-byte index key limit.
     shortText: (length) => sql`nvarchar(${sql.raw(String(length))})`,

@@ -11,6 +11,7 @@ export const postgresAdapter: EngineAdapter = {
     upsert: 'on-conflict',
     insertedIds: 'returning',
   },
+  currentSchemaQuery: 'select current_schema() as name',
   columns: {
     shortText: (length) => `varchar(${length})`,
     longText: 'text',

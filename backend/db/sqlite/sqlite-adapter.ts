@@ -12,6 +12,7 @@ export const sqliteAdapter: EngineAdapter = {
     upsert: 'on-conflict',
     insertedIds: 'returning',
   },
+  currentSchemaQuery: null,
   columns: {
     shortText: (length) => `varchar(${length})`,
     longText: 'text',
