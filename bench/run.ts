@@ -58,6 +58,9 @@ function main(): void {
     `  recorder                       ${rate(recorder.result.sessionsPerSecond)} sessions/s  (${recorder.result.seconds.toFixed(2)} s; ${recorder.result.files} files)`,
   );
   console.log(
+    `  steady-state poll              ${recorder.result.steadyMsPerPoll.toFixed(1).padStart(10)} ms/poll   (${recorder.result.steadyPolls} polls, a day of ${recorder.result.steadySessions.toLocaleString('en')} sessions behind the checkpoint, 5 new calls each)`,
+  );
+  console.log(
     `  peak RSS                       ${mib(recorder.peakRssBytes)} (the replica's generation included)`,
   );
 }
