@@ -32,6 +32,11 @@ export interface EngineCapabilities {
 export interface ColumnTypes {
   /** Short text that can be indexed (varchar/nvarchar with a length). */
   shortText(length: number): DataTypeExpression;
+  /**
+   * Short text compared exactly, letter case included (identifiers from outside, such as a call's
+   * source id): SQL Server's default collation would take `A` and `a` for one key.
+   */
+  exactText(length: number): DataTypeExpression;
   /** Unbounded text (JSON documents, raw lines). */
   longText: DataTypeExpression;
   /** Makes an integer column the auto-generated primary key. */

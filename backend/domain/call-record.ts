@@ -37,7 +37,8 @@ export const callRecordSchema = z
   .object({
     v: z.literal(1),
     source: text(32, 1),
-    sourceId: text(128, 1),
+    // Compared exactly by every engine; SQL Server ignores trailing blanks, so none are allowed.
+    sourceId: text(128, 1).refine((id) => id.trim() === id, { message: 'starts or ends with a blank' }),
     startedAt: isoInstant,
     answeredAt: isoInstant.nullable(),
     endedAt: isoInstant,

@@ -218,6 +218,7 @@ describe.each(testEngines())('mining spool files on $name', (engine) => {
       JSON.stringify(testRecord({ trunk: 'gw\u0000mil' })),
       `{"v":1,"raw":"nul \u0000 byte"`,
       JSON.stringify(testRecord({ responseCode: 2 ** 40 })),
+      JSON.stringify(testRecord({ sourceId: '2026-02-03T09:00:00.000Z#1 ' })),
       JSON.stringify(testRecord()),
     ];
     writeFileSync(join(spool, 'sfb-20260203T120000000-000004.ndjson'), `${lines.join('\n')}\n`);
@@ -225,18 +226,19 @@ describe.each(testEngines())('mining spool files on $name', (engine) => {
     expect(pass.files[0]).toMatchObject({
       name: 'sfb-20260203T120000000-000004.ndjson',
       calls: 2,
-      rejected: 4,
+      rejected: 5,
     });
     const rejects = (await repos.rejects.list('sfb-20260203T120000000-000004.ndjson')).map((reject) => ({
       line: reject.line,
       reason: reject.reason,
       raw: reject.raw,
     }));
-    expect(rejects.map((reject) => reject.line)).toEqual([2, 3, 4, 5]);
+    expect(rejects.map((reject) => reject.line)).toEqual([2, 3, 4, 5, 6]);
     expect(rejects[0]!.reason).toMatch(/durationSec/);
     expect(rejects[1]!.reason).toMatch(/trunk: contains a NUL character/);
     expect(rejects[2]!.raw).toBe('{"v":1,"raw":"nul \\u0000 byte"');
     expect(rejects[3]!.reason).toMatch(/responseCode/);
+    expect(rejects[4]!.reason).toMatch(/sourceId: starts or ends with a blank/);
     // An address longer than the directory holds: the call is stored, charged to nobody.
     const long = JSON.parse(lines[0]!) as { sourceId: string };
     expect(await repos.calls.findBySource('sfb', long.sourceId)).toMatchObject({ userId: null });

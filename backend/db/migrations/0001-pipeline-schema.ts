@@ -7,7 +7,7 @@ import type { EngineAdapter } from '../engine-adapter.js';
  * bookkeeping (spool files, rejects, checkpoints).
  */
 export function pipelineSchema(adapter: EngineAdapter): Migration {
-  const { shortText, longText, identity, bigIdentityType } = adapter.columns;
+  const { shortText, exactText, longText, identity, bigIdentityType } = adapter.columns;
   return {
     // Migrations see the schema as it was then, not as BillingSchema says today.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -138,7 +138,7 @@ export function pipelineSchema(adapter: EngineAdapter): Migration {
         .createTable('calls')
         .addColumn('id', bigIdentityType, identity)
         .addColumn('source', shortText(32), (c) => c.notNull())
-        .addColumn('source_id', shortText(128), (c) => c.notNull())
+        .addColumn('source_id', exactText(128), (c) => c.notNull())
         .addColumn('started_at', 'bigint', (c) => c.notNull())
         .addColumn('answered_at', 'bigint')
         .addColumn('ended_at', 'bigint', (c) => c.notNull())

@@ -19,6 +19,7 @@ export const mssqlAdapter: EngineAdapter = {
   columns: {
     // nvarchar keeps names and labels in any script; lengths stay under the 1,700-byte index key limit.
     shortText: (length) => sql`nvarchar(${sql.raw(String(length))})`,
+    exactText: (length) => sql`nvarchar(${sql.raw(String(length))}) collate Latin1_General_100_BIN2`,
     longText: sql`nvarchar(max)`,
     bigIdentityType: 'bigint',
     identity: (column) => column.primaryKey().identity(),

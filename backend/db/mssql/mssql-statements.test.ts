@@ -44,7 +44,7 @@ describe('statements sent to SQL Server', () => {
     const ddl = statements(/^create /i).map((query) => query.sql);
     const calls = ddl.find((text) => text.startsWith('create table "calls"'));
     expect(calls).toContain('"id" bigint identity primary key');
-    expect(calls).toContain('"source_id" nvarchar(128) not null');
+    expect(calls).toContain('"source_id" nvarchar(128) collate Latin1_General_100_BIN2 not null');
     expect(ddl.find((text) => text.startsWith('create table "rates"'))).toContain(
       '"intervals" nvarchar(max) not null',
     );

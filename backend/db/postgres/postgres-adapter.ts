@@ -14,6 +14,7 @@ export const postgresAdapter: EngineAdapter = {
   currentSchemaQuery: 'select current_schema() as name',
   columns: {
     shortText: (length) => `varchar(${length})`,
+    exactText: (length) => `varchar(${length})`,
     longText: 'text',
     bigIdentityType: 'bigint',
     identity: (column) => column.primaryKey().generatedByDefaultAsIdentity(),

@@ -15,6 +15,7 @@ export const sqliteAdapter: EngineAdapter = {
   currentSchemaQuery: null,
   columns: {
     shortText: (length) => `varchar(${length})`,
+    exactText: (length) => `varchar(${length})`,
     longText: 'text',
     bigIdentityType: 'integer',
     identity: (column) => column.primaryKey().autoIncrement(),
