@@ -53,6 +53,30 @@ describe('a spool file that cannot be mined', () => {
     ).toBe(3);
   });
 
+  it('keeps a file whose calls are stored but which cannot be moved to done/, and stores it once', async () => {
+    // done/ holds a folder of the file's name: the commit succeeds, the move after it fails.
+    mkdirSync(join(spool, 'done', 'sfb-8.ndjson', 'in-the-way'), { recursive: true });
+    const repos = repositoriesFor(database.kysely, database);
+    const before = (await repos.calls.totals({ kind: 'all' }, 0, 99999999)).calls;
+    writeFileSync(join(spool, 'sfb-8.ndjson'), `${JSON.stringify(testRecord())}\n`);
+    const miner = new SpoolMiner(database, spool);
+    for (let pass = 9; pass <= 12; pass++) {
+      writeFileSync(join(spool, `sfb-${pass}.ndjson`), `${JSON.stringify(testRecord())}\n`);
+      const result = await miner.minePending();
+      expect(result.failed.map((failure) => failure.name)).toEqual(['sfb-8.ndjson']);
+      expect(result.quarantined).toEqual([]);
+    }
+    expect(existsSync(join(spool, 'sfb-8.ndjson'))).toBe(true);
+    expect(readdirSync(join(spool, 'failed'))).not.toContain('sfb-8.ndjson');
+    expect((await repos.calls.totals({ kind: 'all' }, 0, 99999999)).calls).toBe(before + 5);
+    // Once the way is clear it is moved, not mined again.
+    rmSync(join(spool, 'done', 'sfb-8.ndjson'), { recursive: true });
+    const result = await miner.minePending();
+    expect(result.files).toEqual([expect.objectContaining({ name: 'sfb-8.ndjson', skipped: true })]);
+    expect(existsSync(join(spool, 'done', 'sfb-8.ndjson'))).toBe(true);
+    expect((await repos.calls.totals({ kind: 'all' }, 0, 99999999)).calls).toBe(before + 5);
+  });
+
   it('stops the pass without blaming a file when two in a row fail', async () => {
     mkdirSync(join(spool, 'sfb-5.ndjson'));
     mkdirSync(join(spool, 'sfb-6.ndjson'));

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from '../db/database.js';
+import { repositoriesFor } from '../db/repositories.js';
 import { MiningTablesBuilder } from './mining-tables.js';
 import { archiveSpoolFile, pendingSpoolFiles, quarantineSpoolFile } from './spool-folder.js';
 import { mineSpoolFile, type MiningProgress, type SpoolFileOutcome } from './spool-file-miner.js';
@@ -91,6 +92,9 @@ export class SpoolMiner {
     const failures = (this.failures.get(name) ?? 0) + 1;
     this.failures.set(name, failures);
     if (failures < MAX_FAILURES) return;
+    // Its calls are stored and only the move to done/ failed: it is not a bad file, so it stays
+    // where it is, to be moved when the folder allows it.
+    if (await repositoriesFor(this.database.kysely, this.database).spoolFiles.isDone(name)) return;
     await quarantineSpoolFile(
       this.spoolDir,
       name,
