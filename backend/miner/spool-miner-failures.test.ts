@@ -60,8 +60,9 @@ describe('a spool file that cannot be mined', () => {
     const before = (await repos.calls.totals({ kind: 'all' }, 0, 99999999)).calls;
     writeFileSync(join(spool, 'sfb-8.ndjson'), `${JSON.stringify(testRecord())}\n`);
     const miner = new SpoolMiner(database, spool);
-    for (let pass = 9; pass <= 12; pass++) {
-      writeFileSync(join(spool, `sfb-${pass}.ndjson`), `${JSON.stringify(testRecord())}\n`);
+    for (let pass = 1; pass <= 4; pass++) {
+      // Named to come after it: a file mined after a failed one puts the blame on that one.
+      writeFileSync(join(spool, `sfb-9-${pass}.ndjson`), `${JSON.stringify(testRecord())}\n`);
       const result = await miner.minePending();
       expect(result.failed.map((failure) => failure.name)).toEqual(['sfb-8.ndjson']);
       expect(result.quarantined).toEqual([]);
