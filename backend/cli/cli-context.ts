@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { connect } from '../db/connect.js';
 import { checkDatabase } from '../db/database-check.js';
 import type { Database } from '../db/database.js';
 import { pendingMigrations } from '../db/migrations/migrate.js';
+import { sqliteFileOf } from '../db/sqlite/sqlite-connection.js';
 import { LedgerlineError } from '../domain/errors.js';
 import type { Reporter } from './reporter.js';
 
@@ -42,13 +44,21 @@ export function databaseUrl(options: DatabaseOptions, context: CliContext): stri
 
 /**
  * Opens the database, checks it answers (and, unless told otherwise, that its schema is current),
- * runs `work`, and always closes it.
+ * runs `work`, and always closes it. Only `create` (migrate, demo) may make a new SQLite file: for
+ * every other command a missing file is a mistyped path or a step left out, not an empty database.
  */
 export async function withDatabase<T>(
   url: string,
   work: (database: Database) => Promise<T>,
-  { requireSchema = true } = {},
+  { requireSchema = true, create = false } = {},
 ): Promise<T> {
+  const file = sqliteFileOf(url);
+  if (!create && file !== null && !existsSync(file)) {
+    throw new LedgerlineError(
+      'configuration',
+      `no billing database at ${file} (run \`ledgerline migrate\` or \`ledgerline demo\`, or choose another with --db or --data)`,
+    );
+  }
   const database = connect(url);
   try {
     await checkDatabase(database);

@@ -19,7 +19,7 @@ export function registerMigrateCommand(program: Command, context: CliContext): v
               : `${database.description}: applied ${applied.join(', ')}`,
           );
         },
-        { requireSchema: false },
+        { requireSchema: false, create: true },
       );
     });
 }

@@ -34,18 +34,21 @@ export async function checkDatabase(database: Database): Promise<void> {
   }
 }
 
-/** A driver's connection error (pg, tedious, better-sqlite3) in a few words a person can act on. */
+/**
+ * A driver's connection error (pg, tedious, better-sqlite3) in a few words a person can act on.
+ * Drivers wrap the socket's error (tedious: ESOCKET around an AggregateError around ECONNREFUSED),
+ * so the innermost code with a known reason wins: it says what actually went wrong.
+ */
 export function describeConnectionError(error: unknown): string {
   const seen = new Set<unknown>();
+  let reason: string | null = null;
   let current: unknown = error;
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && REASONS[code]) return REASONS[code];
+    if (typeof code === 'string' && REASONS[code]) reason = REASONS[code];
     // AggregateError (several addresses tried) and wrapped causes.
-    const inner = (current as { errors?: unknown[] }).errors?.[0] ?? (current as { cause?: unknown }).cause;
-    if (!inner) break;
-    current = inner;
+    current = (current as { errors?: unknown[] }).errors?.[0] ?? (current as { cause?: unknown }).cause;
   }
-  return error instanceof Error ? error.message : String(error);
+  return reason ?? (error instanceof Error ? error.message : String(error));
 }

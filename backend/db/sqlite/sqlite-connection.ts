@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { BillingSchema } from '../billing-schema.js';
@@ -21,6 +21,18 @@ export const SQLITE_PRAGMAS = [
   'cache_size = -65536',
   'busy_timeout = 30000',
 ] as const;
+
+/**
+ * The file a `sqlite:` URL names, read as connect() reads it (`sqlite:./x.db`, `sqlite:///abs.db`,
+ * `sqlite://./x.db`); null for other URLs and for `sqlite::memory:`. Lets a caller tell a missing
+ * database file from one that is there before opening it creates it.
+ */
+export function sqliteFileOf(url: string): string | null {
+  const trimmed = url.trim();
+  if (!/^sqlite:/i.test(trimmed)) return null;
+  const path = trimmed.slice('sqlite:'.length).replace(/^\/\/(?=\/|\.)/, '');
+  return path === '' || path === ':memory:' ? null : resolve(path);
+}
 
 /**
  * Opens (creating if needed) a SQLite billing database in WAL mode: readers never block the
