@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runLedgerline } from './test-cli.js';
 
@@ -44,15 +45,65 @@ describe('ledgerline', () => {
     expect(run.err).not.toContain('secret');
   });
 
-  it('refuses a demo history it cannot make', async () => {
+  it('names the inner cause when SQL Server cannot be reached', async () => {
+    const run = await runLedgerline(['migrate', '--db', 'mssql://sa:secret@127.0.0.1:1/ledgerline']);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('cannot use the billing database');
+    expect(run.err).toContain('connection refused (is the server running and listening on that port?)');
+    expect(run.err).not.toContain('secret');
+  }, 30_000);
+
+  it('refuses a demo history it cannot make, with the usage', async () => {
     const run = await runLedgerline(['demo', '--days', 'lots', '--data', join(dir, 'demo')]);
     expect(run.code).toBe(2);
     expect(run.err).toContain('--days: "lots" is not a whole number of days from 1 to 730');
+    expect(run.err).toContain('usage: ledgerline demo [options]');
+    expect(existsSync(join(dir, 'demo'))).toBe(false);
+  });
+
+  it('refuses a port that is not a port before opening anything, with the usage', async () => {
+    const db = `sqlite:${join(dir, 'never.db')}`;
+    for (const [args, env, name] of [
+      [['serve', '--port', '99999', '--db', db], {}, '--port: "99999"'],
+      [['serve', '--db', db], { PORT: 'abc' }, 'PORT: "abc"'],
+      [['demo', '--port', 'abc', '--data', join(dir, 'demo')], {}, '--port: "abc"'],
+    ] as const) {
+      const run = await runLedgerline([...args], env);
+      expect(run.code).toBe(2);
+      expect(run.err).toContain(`${name} is not a port number`);
+      expect(run.err).toContain(`usage: ledgerline ${args[0]} [options]`);
+    }
+    expect(existsSync(join(dir, 'never.db'))).toBe(false);
+    expect(existsSync(join(dir, 'demo'))).toBe(false);
+  });
+
+  it('creates a billing database only with migrate or demo', async () => {
+    const missing = join(dir, 'nowhere', 'billing.db');
+    for (const args of [
+      ['serve'],
+      ['rate'],
+      ['mine', '--once'],
+      ['rerate', '--from', '2026-01-01', '--to', '2026-01-02'],
+    ]) {
+      const run = await runLedgerline([...args, '--db', `sqlite:${missing}`]);
+      expect(run.code).toBe(1);
+      expect(run.err).toContain(
+        `no billing database at ${missing} (run \`ledgerline migrate\` or \`ledgerline demo\``,
+      );
+    }
+    expect(existsSync(join(dir, 'nowhere'))).toBe(false);
+  });
+
+  it('writes the final error as a JSON log line when not on a terminal', async () => {
+    const run = await runLedgerline(['rerate', '--from', '2026-02-30', '--to', '2026-03-01']);
+    expect(run.code).toBe(2);
+    const last = JSON.parse(run.log.trim().split('\n').at(-1) ?? '') as { level: number; msg: string };
+    expect(last).toMatchObject({ level: 50, msg: '--from: "2026-02-30" is not a date (YYYY-MM-DD)' });
   });
 });
 
 describe('ledgerline directory import', () => {
-  it('asks for migrate first on a new database', async () => {
+  it('asks for migrate first on a database without the schema', async () => {
     const run = await runLedgerline([
       'directory',
       'import',
@@ -67,6 +118,7 @@ describe('ledgerline directory import', () => {
       join(dir, 'sites.csv'),
       'code,name,country,time_zone,currency\nMIL,Milano,IT,Europe/Rome,EUR\n',
     );
+    new SQLite(join(dir, 'new.db')).close();
     const unmigrated = await runLedgerline([
       'directory',
       'import',

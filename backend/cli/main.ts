@@ -12,6 +12,7 @@ import { registerRecordCommand } from './record-command.js';
 import { registerRerateCommand } from './rerate-command.js';
 import { packageVersion, registerServeCommand } from './serve-command.js';
 import { registerTariffsCommand } from './tariffs-command.js';
+import { UsageError } from './usage-error.js';
 
 /** The real process's context: its streams, environment, and a signal raised by SIGINT or SIGTERM. */
 export function processContext(): CliContext {
@@ -78,23 +79,42 @@ export async function runCli(
   context: CliContext = processContext(),
 ): Promise<number> {
   const program = buildProgram(context);
+  let running: Command = program;
+  program.hook('preAction', (_program, command) => {
+    running = command;
+  });
   try {
     await program.parseAsync([...argv]);
     return 0;
   } catch (error) {
-    return reportError(error, context);
+    return reportError(error, running, context);
   }
 }
 
-function reportError(error: unknown, context: CliContext): number {
+/**
+ * The one place a command's failure becomes what the person sees (a line on a terminal, a JSON
+ * log line otherwise) and an exit code: 2 for a usage or input error, 1 for anything else.
+ */
+function reportError(error: unknown, command: Command, context: CliContext): number {
   if (error instanceof CommanderError) return error.exitCode;
+  if (error instanceof UsageError) {
+    const name = commandPath(command);
+    context.reporter.fatal(error.message, [`usage: ${name} ${command.usage()}  (see \`${name} --help\`)`]);
+    return 2;
+  }
   if (error instanceof LedgerlineError) {
-    context.warn(`ledgerline: ${error.message}`);
-    for (const detail of error.details) context.warn(`  ${detail}`);
+    context.reporter.fatal(error.message, error.details);
     return error.code === 'invalid-input' ? 2 : 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  context.warn(`ledgerline: ${message}`);
-  if (context.env.LEDGERLINE_DEBUG && error instanceof Error && error.stack) context.warn(error.stack);
+  const stack = context.env.LEDGERLINE_DEBUG && error instanceof Error ? error.stack : undefined;
+  context.reporter.fatal(message, stack ? [stack] : []);
   return 1;
+}
+
+/** `ledgerline tariffs import`: the words that run a command. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
 }

@@ -48,20 +48,52 @@ describe('ledgerline mine, import and rate', () => {
     writeFileSync(file, [testRecord(), testRecord()].map((record) => JSON.stringify(record)).join('\n'));
     const first = await runLedgerline(['import', file, '--format', 'ndjson', '--db', db]);
     expect(first.code).toBe(0);
+    expect(first.out).toBe('imported 1 file: 2 calls stored, 0 duplicates (stored before), 0 lines rejected');
     expect(await storedCalls()).toBe(3);
     const again = await runLedgerline(['import', file, '--db', db]);
     expect(again.log).toContain('was mined before; skipped');
+    expect(again.out).toContain('1 file was imported before and skipped');
     expect((await runLedgerline(['import', file, '--format', 'csv', '--db', db])).err).toContain(
       '--format csv is not supported',
     );
     expect((await runLedgerline(['import', join(dir, 'missing.ndjson'), '--db', db])).err).toContain(
       'no such file',
     );
+    const folder = await runLedgerline(['import', dir, '--db', db]);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toContain(`cannot import ${dir}: it is a folder`);
+  });
+
+  it('says which lines of an imported file were rejected, and where to find them all', async () => {
+    const file = join(dir, 'old-pbx.ndjson');
+    writeFileSync(
+      file,
+      [JSON.stringify(testRecord({ sourceId: 'old-1' })), '{"v":1,', '', 'null'].join('\n'),
+    );
+    const run = await runLedgerline(['import', file, '--db', db]);
+    expect(run.code).toBe(0);
+    const lines = run.out.split('\n');
+    expect(lines[0]).toBe('imported 1 file: 1 calls stored, 0 duplicates (stored before), 2 lines rejected');
+    expect(lines[1]).toMatch(/^ {2}old-pbx\.ndjson line 2: /);
+    expect(lines[2]).toMatch(/^ {2}old-pbx\.ndjson line 4: /);
+    expect(lines[3]).toContain('rejects table');
+  });
+
+  it('refuses a spool folder that is not there', async () => {
+    for (const args of [['--once'], []]) {
+      const run = await runLedgerline(['mine', ...args, '--spool', join(dir, 'nope'), '--db', db]);
+      expect(run.code).toBe(2);
+      expect(run.err).toContain(`--spool: no folder ${join(dir, 'nope')}`);
+    }
   });
 
   it('rates lines from standard input without storing them', async () => {
+    const stored = await storedCalls();
+    const record = testRecord({ callee: { uri: null, number: '0333 1234567' }, durationSec: 31 });
     const run = await runLedgerline(['rate', '--db', db], {}, dir, [
-      JSON.stringify(testRecord({ callee: { uri: null, number: '0333 1234567' }, durationSec: 31 })),
+      '',
+      JSON.stringify(record),
+      '  ',
       'garbage',
     ]);
     expect(run.code).toBe(2);
@@ -76,9 +108,40 @@ describe('ledgerline mine, import and rate', () => {
       cost: 72_000,
       costText: '0.072 EUR',
       carrier: 'telco-it',
+      startedAt: new Date(record.startedAt).toISOString(),
     });
-    expect(run.err).toContain('line 2: not JSON');
+    expect(run.log).toContain('"line":4,"msg":"line 4: not JSON');
     expect(run.err).toContain('1 of 2 lines were not CallRecord v1 lines');
-    expect(await storedCalls()).toBe(3);
+    expect(await storedCalls()).toBe(stored);
+  });
+
+  it('re-rates only with a carrier it knows', async () => {
+    const run = await runLedgerline([
+      'rerate',
+      '--from',
+      '2026-02-01',
+      '--to',
+      '2026-02-28',
+      '--carrier',
+      'nope',
+      '--db',
+      db,
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('--carrier: no carrier "nope"');
+    expect(run.err).toContain('(carriers: telco-it');
+    const known = await runLedgerline([
+      'rerate',
+      '--from',
+      '2026-02-01',
+      '--to',
+      '2026-02-28',
+      '--carrier',
+      'telco-it',
+      '--db',
+      db,
+    ]);
+    expect(known.code).toBe(0);
+    expect(known.out).toMatch(/^re-rated \d+ calls on \d+ days: \d+ changed$/);
   });
 });

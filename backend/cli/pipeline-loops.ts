@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../db/database.js';
-import type { SpoolFileOutcome } from '../miner/spool-file-miner.js';
+import { pendingSpoolFiles } from '../miner/spool-folder.js';
 import { SpoolMiner, type MiningObserver } from '../miner/spool-miner.js';
 import type { CdrSource } from '../recorder/cdr-source.js';
 import { Recorder } from '../recorder/recorder.js';
@@ -30,45 +30,89 @@ export async function recordOnce(
   database: Database,
   spoolDir: string,
   reporter: Reporter,
+  onFile: (name: string, records: number) => void = (name, records) =>
+    reporter.info(`recorded ${name}`, { calls: records }),
 ): Promise<number> {
   const recorder = new Recorder(source, database, { spoolDir });
-  const pass = await recorder.recordAvailable((name, records) =>
-    reporter.info(`recorded ${name}`, { calls: records }),
-  );
+  const pass = await recorder.recordAvailable(onFile);
   for (const warning of pass.warnings) reporter.warn(warning);
   if (pass.late > 0)
     reporter.info(`${pass.late} of those calls had reached the call records after later ones`);
   return pass.records;
 }
 
-/** One mining pass over the spool folder, with progress bars by bytes and a line per file. */
+/** What a mining pass stored, over all its files. */
+export interface MiningTotals {
+  files: number;
+  /** Of `files`, those mined before (only moved to done/). */
+  skipped: number;
+  calls: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/** How a mining pass is reported. */
+export interface MiningReportOptions {
+  /** Files the pass will mine: from FILES_BAR_FROM on, one bar over the files. */
+  files?: number;
+  /** A line per file only at debug level (the live demo, which sums up now and then). */
+  quiet?: boolean;
+}
+
+/** Passes of at least this many files get one bar over the files, and a line at the end. */
+export const FILES_BAR_FROM = 3;
+
+/**
+ * One mining pass over the spool folder: a bar over the files when there are many (else a bar by
+ * bytes for a large file), a line per file or one at the end; warnings for rejected lines.
+ */
 export async function mineOnce(
   database: Database,
   spoolDir: string,
   reporter: Reporter,
   miner = new SpoolMiner(database, spoolDir),
-): Promise<SpoolFileOutcome[]> {
-  const pass = await miner.minePending(miningObserver(reporter));
-  return pass.files;
+  options: Pick<MiningReportOptions, 'quiet'> = {},
+): Promise<MiningTotals> {
+  const files = (await pendingSpoolFiles(spoolDir)).length;
+  const report = miningReport(reporter, { ...options, files });
+  try {
+    await miner.minePending(report.observer);
+  } finally {
+    report.finish();
+  }
+  return report.totals;
 }
 
-/** Progress bars by bytes read, and one line per finished file. */
-export function miningObserver(reporter: Reporter): MiningObserver {
-  let bar: Progress | null = null;
-  return {
+/** A MiningObserver that reports to `reporter`, and the totals it saw. */
+export function miningReport(
+  reporter: Reporter,
+  options: MiningReportOptions = {},
+): { observer: MiningObserver; totals: MiningTotals; finish(): void } {
+  const totals: MiningTotals = { files: 0, skipped: 0, calls: 0, duplicates: 0, rejected: 0 };
+  const many = (options.files ?? 0) >= FILES_BAR_FROM;
+  const filesBar = many ? reporter.progress('mining spool files', options.files ?? 0, 'files') : null;
+  const perFile = many || options.quiet ? reporter.debug : reporter.info;
+  let bytesBar: Progress | null = null;
+  const observer: MiningObserver = {
     fileStarted(name, bytes) {
       // Small files finish before a bar could be seen: only large ones get one.
-      bar = bytes > 4 << 20 ? reporter.progress(`mining ${name}`, bytes, 'bytes') : null;
+      bytesBar = !filesBar && bytes > 4 << 20 ? reporter.progress(`mining ${name}`, bytes, 'bytes') : null;
     },
     progress(_name, progress) {
-      bar?.update(progress.bytesRead, `${progress.lines.toLocaleString('en')} lines`);
+      bytesBar?.update(progress.bytesRead, `${progress.lines.toLocaleString('en')} lines`);
     },
     fileDone(name, outcome) {
-      bar?.stop();
-      bar = null;
-      if (outcome.skipped) reporter.info(`${name} was mined before; skipped`);
+      bytesBar?.stop();
+      bytesBar = null;
+      totals.files++;
+      if (outcome.skipped) totals.skipped++;
+      totals.calls += outcome.calls;
+      totals.duplicates += outcome.duplicates;
+      totals.rejected += outcome.rejected;
+      filesBar?.update(totals.files, `${totals.calls.toLocaleString('en')} calls`);
+      if (outcome.skipped) perFile(`${name} was mined before; skipped`);
       else
-        reporter.info(`mined ${name}`, {
+        perFile(`mined ${name}`, {
           calls: outcome.calls,
           duplicates: outcome.duplicates,
           rejected: outcome.rejected,
@@ -77,13 +121,26 @@ export function miningObserver(reporter: Reporter): MiningObserver {
         reporter.warn(`${outcome.rejected} lines of ${name} were rejected (see the rejects table)`);
     },
     fileFailed(name, error, attempts) {
-      bar?.stop();
-      bar = null;
+      bytesBar?.stop();
+      bytesBar = null;
       reporter.error(`mining ${name} failed (attempt ${attempts}); it will be tried again: ${error.message}`);
     },
     fileQuarantined(name, error) {
       reporter.error(
         `${name} keeps failing and was moved to failed/ (the reason is beside it): ${error.message}`,
+      );
+    },
+  };
+  return {
+    observer,
+    totals,
+    finish() {
+      bytesBar?.stop();
+      if (!filesBar) return;
+      filesBar.stop();
+      reporter.info(
+        `mined ${totals.files} files: ${totals.calls.toLocaleString('en')} calls stored, ${totals.duplicates.toLocaleString('en')} duplicates, ${totals.rejected.toLocaleString('en')} lines rejected`,
+        { ...totals },
       );
     },
   };

@@ -25,14 +25,17 @@ export function registerRateCommand(program: Command, context: CliContext): void
             (await repos.carriers.list()).map((carrier) => [carrier.id, carrier.code]),
           );
           let line = 0;
+          let records = 0;
           let bad = 0;
+          const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
           for await (const text of context.stdin()) {
             line++;
             if (text.trim() === '') continue;
+            records++;
             const read = readSpoolRecord(text);
             if (!read.ok) {
               bad++;
-              context.warn(`line ${line}: ${read.reason}`);
+              context.reporter.warn(`line ${line}: ${read.reason}`, { line });
               continue;
             }
             const mined = mineCallRecord(read.record, tables, { unknownParties: 'ignore' });
@@ -41,6 +44,9 @@ export function registerRateCommand(program: Command, context: CliContext): void
             context.print(
               JSON.stringify({
                 ...call,
+                startedAt: iso(call.startedAt),
+                answeredAt: iso(call.answeredAt),
+                endedAt: iso(call.endedAt),
                 carrier: call.carrierId === null ? null : (carriers.get(call.carrierId) ?? null),
                 costText: call.currency
                   ? `${formatMoney(call.cost)} ${call.currency}`
@@ -51,7 +57,7 @@ export function registerRateCommand(program: Command, context: CliContext): void
           if (bad > 0) {
             throw new LedgerlineError(
               'invalid-input',
-              `${bad} of ${line} lines were not CallRecord v1 lines (the others were rated)`,
+              `${bad} of ${records} lines were not CallRecord v1 lines (the others were rated)`,
             );
           }
         },

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { LedgerlineError } from '../domain/errors.js';
+import { repositoriesFor } from '../db/repositories.js';
 import { rerateCalls } from '../miner/rerate.js';
 import { databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
 import type { Progress } from './reporter.js';
+import { UsageError } from './usage-error.js';
 
 /** `ledgerline rerate`: prices stored calls again after a tariff or routing change. */
 export function registerRerateCommand(program: Command, context: CliContext): void {
@@ -15,11 +16,18 @@ export function registerRerateCommand(program: Command, context: CliContext): vo
     .action(async (options: { from: string; to: string; carrier?: string }, command: Command) => {
       const fromDay = localDay(options.from, '--from');
       const toDay = localDay(options.to, '--to');
-      if (toDay < fromDay)
-        throw new LedgerlineError('invalid-input', `--to ${options.to} is before --from ${options.from}`);
+      if (toDay < fromDay) throw new UsageError(`--to ${options.to} is before --from ${options.from}`);
       await withDatabase(
         databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context),
         async (database) => {
+          if (options.carrier !== undefined) {
+            const carriers = await repositoriesFor(database.kysely, database).carriers.list();
+            if (!carriers.some((carrier) => carrier.code === options.carrier)) {
+              throw new UsageError(
+                `--carrier: no carrier "${options.carrier}" in ${database.description} (carriers: ${carriers.map((carrier) => carrier.code).join(', ') || 'none yet'})`,
+              );
+            }
+          }
           let bar: Progress | null = null;
           const outcome = await rerateCalls(database, {
             fromDay,
@@ -44,7 +52,7 @@ function localDay(text: string, option: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
   if (!match || !date || date.getUTCDate() !== Number(match[3])) {
-    throw new LedgerlineError('invalid-input', `${option}: "${text}" is not a date (YYYY-MM-DD)`);
+    throw new UsageError(`${option}: "${text}" is not a date (YYYY-MM-DD)`);
   }
   return Number(match[1]) * 10_000 + Number(match[2]) * 100 + Number(match[3]);
 }

@@ -2,7 +2,10 @@ import { Writable } from 'node:stream';
 import { runCli } from './main.js';
 import { createReporter } from './reporter.js';
 
-/** What a CLI run printed and returned; `log` is the JSON log the reporter wrote. */
+/**
+ * What a CLI run printed and returned; `log` is the JSON log the reporter wrote, `err` the lines
+ * written to stderr plus the final error as a terminal shows it (`ledgerline: …`).
+ */
 export interface CliRun {
   code: number;
   out: string;
@@ -26,12 +29,19 @@ export async function runLedgerline(
       done();
     },
   });
+  const reporter = createReporter({ tty: false, stream: logStream });
   const code = await runCli(['node', 'ledgerline', ...args], {
     env,
     cwd,
     print: (line) => out.push(line),
     warn: (line) => err.push(line),
-    reporter: createReporter({ tty: false, stream: logStream }),
+    reporter: {
+      ...reporter,
+      fatal(message, details = []) {
+        reporter.fatal(message, details);
+        err.push(`ledgerline: ${message}`, ...details.map((detail) => `  ${detail}`));
+      },
+    },
     stdin: async function* () {
       yield* input;
     },
