@@ -14,7 +14,7 @@ describe('ledgerline demo --no-serve', () => {
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
     const lines = first.out.split('\n');
-    expect(lines[0]).toBe('Contoso Trading: 2 sites, 293 people, 1 anonymous phones');
+    expect(lines[0]).toBe('Contoso Trading: 2 sites, 293 people, 1 anonymous phone');
     const calls = Number(/^([\d,]+) calls from/.exec(lines[1] ?? '')?.[1]?.replaceAll(',', ''));
     expect(calls).toBeGreaterThan(1_000);
     expect(lines[1]).toMatch(/ 0 unrated, .*; 0 rejected lines$/);

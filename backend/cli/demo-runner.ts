@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Database } from '../db/database.js';
@@ -10,17 +9,10 @@ import { SpoolMiner } from '../miner/spool-miner.js';
 import { openCdrSource } from '../recorder/cdr-source-factory.js';
 import type { CdrSource } from '../recorder/cdr-source.js';
 import { applyLcsCdrReplicaSchema } from '../recorder/lcscdr/lcscdr-replica.js';
-import { LcsCdrReplicaWriter } from '../recorder/lcscdr/lcscdr-replica-writer.js';
-import { mineOnce, recordOnce } from './pipeline-loops.js';
-import type { Reporter } from './reporter.js';
-
-/** What the demo keeps between runs, so a second start continues the same company's traffic. */
-interface DemoState {
-  seed: number;
-  startMs: number;
-  anomaliesBefore: number;
-  generatedUntil: number;
-}
+import { LcsCdrReplicaWriter, type ReplicaSession } from '../recorder/lcscdr/lcscdr-replica-writer.js';
+import { readDemoState, writeDemoState, type DemoState } from './demo-state.js';
+import { mineOnce, recordOnce, type MiningTotals } from './pipeline-loops.js';
+import type { Progress, Reporter } from './reporter.js';
 
 /** The demo's data folder, open: billing database, LcsCDR replica, traffic, spool. */
 export interface DemoWorld {
@@ -28,27 +20,47 @@ export interface DemoWorld {
   spoolDir: string;
   source: CdrSource;
   miner: SpoolMiner;
-  /** Advances the replica's phone traffic to `nowMs`; returns the sessions started. */
+  /** Advances the replica's phone traffic to `nowMs`; returns the calls started. */
   advance(nowMs: number): number;
+  /** Calls written to the replica that the recorder has not read yet (an estimate, for bars). */
+  unrecorded: number;
   close(): Promise<void>;
+}
+
+/** How a demo world is opened. */
+export interface DemoWorldOptions {
+  /** The demo's start: history and catch-up end here. */
+  now?: number;
+  /** The demo runs on after the catch-up: from `now` on, calls arrive every few seconds. */
+  live?: boolean;
+  /** Stops writing the history early (the person pressed Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 const DAY = 86_400_000;
 /** The history a new demo gets, in days. */
 export const DEFAULT_DAYS = 90;
+/** From this many calls on, a catch-up shows a bar while recording. */
+const RECORDING_BAR_FROM = 2_000;
+
+/** An audio session the recorder writes out (not an instant message, not a failed retry). */
+function isCall(session: ReplicaSession): boolean {
+  const audio = ((session.mediaTypes ?? 16) & 16) !== 0;
+  return audio && !(((session.callFlag ?? 0) & 1) !== 0 && session.responseCode !== 200);
+}
 
 /**
  * Prepares the demo in `dataDir`: the billing schema and the demo company (first run only), the
  * LcsCDR replica with `days` of history up to now (first run) or the traffic of the time the demo
- * was stopped (later runs). The real recorder and miner then read it like a real Skype for
- * Business deployment.
+ * was stopped (later runs), both following the working day. The real recorder and miner then read
+ * it like a real Skype for Business deployment.
  */
 export async function openDemoWorld(
   database: Database,
   dataDir: string,
   days: number,
   reporter: Reporter,
-  now = Date.now(),
+  { now = Date.now(), live = false, signal }: DemoWorldOptions = {},
 ): Promise<DemoWorld> {
   await migrateToLatest(database);
   const repos = repositoriesFor(database.kysely, database);
@@ -60,53 +72,63 @@ export async function openDemoWorld(
   }
 
   const statePath = join(dataDir, 'demo.json');
-  const fresh = !existsSync(statePath);
-  const state: DemoState = fresh
-    ? { seed: 1, startMs: now - days * DAY, anomaliesBefore: now, generatedUntil: now - days * DAY - 1 }
-    : (JSON.parse(readFileSync(statePath, 'utf8')) as DemoState);
+  const saved = readDemoState(statePath);
+  const state: DemoState = saved ?? {
+    seed: 1,
+    startMs: now - days * DAY,
+    anomaliesBefore: now,
+    generatedUntil: now - days * DAY - 1,
+    nextSeq: 1,
+    open: [],
+  };
   const replica = new SQLite(join(dataDir, 'lcscdr.db'));
   replica.pragma('journal_mode = WAL');
   replica.pragma('busy_timeout = 5000');
   applyLcsCdrReplicaSchema(replica);
   const writer = new LcsCdrReplicaWriter(replica);
-  // History follows the working day; from the first start on, calls keep arriving at any hour.
+  // Carries on from the saved state; only the live time of this run gets extra calls.
   const traffic = new LiveTraffic(DEMO_COMPANY, {
     seed: state.seed,
-    startMs: state.startMs,
+    startMs: state.generatedUntil + 1,
+    firstSeq: state.nextSeq,
+    open: state.open,
     anomaliesBefore: state.anomaliesBefore,
-    liveFrom: state.anomaliesBefore,
+    ...(live ? { liveFrom: now } : {}),
   });
-  // Replaying up to where the last run stopped rebuilds the calls in progress then; the
-  // sessions themselves are in the replica already.
-  if (!fresh) traffic.tick(state.generatedUntil);
+  // A stop between writing sessions and saving the state leaves sessions the state does not know.
+  let written = lastSeqInReplica(replica);
 
-  const saveState = (generatedUntil: number) => {
-    state.generatedUntil = generatedUntil;
-    // Written whole, then renamed: a stop in between leaves the previous state.
-    writeFileSync(`${statePath}.tmp`, JSON.stringify(state, null, 2));
-    renameSync(`${statePath}.tmp`, statePath);
-  };
+  let unrecorded = 0;
   const advance = (nowMs: number): number => {
     const tick = traffic.tick(nowMs);
-    writer.insert(tick.insert);
+    const fresh = tick.insert.filter((session) => session.seq > written);
+    writer.insert(fresh);
     for (const end of tick.end) writer.end(end.start, end.seq, end.end, end.responseCode, end.responseTime);
-    saveState(nowMs);
-    return tick.insert.length;
+    written = Math.max(written, traffic.nextSeq - 1);
+    writeDemoState(statePath, {
+      ...state,
+      generatedUntil: nowMs,
+      nextSeq: traffic.nextSeq,
+      open: [...traffic.openSessions],
+    });
+    const calls = fresh.filter(isCall).length;
+    unrecorded += calls;
+    return calls;
   };
 
-  const gapDays = (now - state.generatedUntil) / DAY;
-  if (fresh) reporter.info(`generating ${days} days of phone traffic in the LcsCDR replica`);
+  const gap = now - state.generatedUntil - 1;
+  if (!saved) reporter.info(`generating ${days} days of phone traffic in the LcsCDR replica`);
   else {
     if (days !== DEFAULT_DAYS)
       reporter.info(`the demo data exists already: --days applies to a new data folder only`);
-    if (gapDays > 1 / 24)
-      reporter.info(`catching up ${gapDays.toFixed(1)} days of phone traffic since the demo last ran`);
+    if (gap > DAY / 24)
+      reporter.info(`catching up ${(gap / DAY).toFixed(1)} days of phone traffic since the demo last ran`);
   }
   // A day at a time, so months of history never sit in memory at once.
-  const steps = Math.max(1, Math.ceil(gapDays));
+  const steps = Math.max(1, Math.ceil(gap / DAY));
   const bar = steps > 1 ? reporter.progress('writing LcsCDR sessions', steps, 'days') : null;
-  for (let step = 1; step <= steps; step++) {
-    advance(step === steps ? now : state.generatedUntil + DAY);
+  for (let step = 1; step <= steps && !signal?.aborted; step++) {
+    advance(step === steps ? now : state.generatedUntil + step * DAY);
     bar?.update(step);
   }
   bar?.stop();
@@ -121,6 +143,12 @@ export async function openDemoWorld(
     source,
     miner: new SpoolMiner(database, spoolDir),
     advance,
+    get unrecorded() {
+      return unrecorded;
+    },
+    set unrecorded(value: number) {
+      unrecorded = value;
+    },
     close: async () => {
       await source.close();
       replica.close();
@@ -128,11 +156,51 @@ export async function openDemoWorld(
   };
 }
 
-/** Records and mines until nothing is left behind; returns the calls recorded. */
-export async function catchUp(world: DemoWorld, reporter: Reporter): Promise<number> {
-  const recorded = await recordOnce(world.source, world.database, world.spoolDir, reporter);
-  await mineOnce(world.database, world.spoolDir, reporter, world.miner);
-  return recorded;
+function lastSeqInReplica(replica: SQLite.Database): number {
+  const row = replica
+    .prepare(
+      'select SessionIdSeq as seq from SessionDetails order by SessionIdTime desc, SessionIdSeq desc limit 1',
+    )
+    .get() as { seq: number } | undefined;
+  return row?.seq ?? 0;
+}
+
+/** What a catch-up did. */
+export interface CatchUp {
+  recorded: number;
+  mined: MiningTotals;
+}
+
+/**
+ * Records and mines until nothing is left behind. A long catch-up (the first start, a restart
+ * after days) shows a bar over the calls recorded and one over the files mined; a live round
+ * (`quiet`) logs its files at debug level only.
+ */
+export async function catchUp(
+  world: DemoWorld,
+  reporter: Reporter,
+  { quiet = false, signal }: { quiet?: boolean; signal?: AbortSignal } = {},
+): Promise<CatchUp> {
+  const expected = world.unrecorded;
+  const bar: Progress | null =
+    !quiet && expected >= RECORDING_BAR_FROM ? reporter.progress('recording calls', expected, 'calls') : null;
+  let recorded = 0;
+  try {
+    const perFile = bar || quiet ? reporter.debug : reporter.info;
+    await recordOnce(world.source, world.database, world.spoolDir, reporter, (name, records) => {
+      recorded += records;
+      bar?.update(recorded);
+      perFile(`recorded ${name}`, { calls: records });
+    });
+  } finally {
+    bar?.stop();
+  }
+  world.unrecorded = Math.max(0, world.unrecorded - recorded);
+  if (bar) reporter.info(`recorded ${recorded.toLocaleString('en')} calls into ${world.spoolDir}`);
+  const empty: MiningTotals = { files: 0, skipped: 0, calls: 0, duplicates: 0, rejected: 0 };
+  if (signal?.aborted) return { recorded, mined: empty };
+  const mined = await mineOnce(world.database, world.spoolDir, reporter, world.miner, { quiet });
+  return { recorded, mined };
 }
 
 /** A few lines on what the demo holds now. */
@@ -144,16 +212,18 @@ export async function demoSummary(database: Database): Promise<string[]> {
   const users = await repos.users.list();
   const sites = await repos.sites.list();
   const day = (ms: number | null) => (ms === null ? 'none' : new Date(ms).toISOString().slice(0, 10));
+  const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   const total = counts.rated + counts.unrated + counts.free;
   const costs = byCurrency
     .filter((entry) => entry.currency !== null)
     .map((entry) => {
       const format = new Intl.NumberFormat('en', { style: 'currency', currency: entry.currency as string });
-      return `${format.format(entry.cost / 1e6)} (${entry.calls.toLocaleString('en')} calls)`;
+      return `${format.format(entry.cost / 1e6)} (${count(entry.calls, 'call', 'calls')})`;
     });
+  const anonymous = users.filter((user) => user.anonymous).length;
   return [
-    `${DEMO_COMPANY.name}: ${sites.length} sites, ${users.filter((user) => !user.anonymous).length} people, ${users.filter((user) => user.anonymous).length} anonymous phones`,
-    `${total.toLocaleString('en')} calls from ${day(counts.firstStartedAt)} to ${day(counts.lastStartedAt)}: ${counts.rated.toLocaleString('en')} rated, ${counts.unrated.toLocaleString('en')} unrated, ${counts.free.toLocaleString('en')} free (inbound, internal, emergency); ${rejected} rejected lines`,
+    `${DEMO_COMPANY.name}: ${count(sites.length, 'site', 'sites')}, ${count(users.length - anonymous, 'person', 'people')}, ${count(anonymous, 'anonymous phone', 'anonymous phones')}`,
+    `${count(total, 'call', 'calls')} from ${day(counts.firstStartedAt)} to ${day(counts.lastStartedAt)}: ${counts.rated.toLocaleString('en')} rated, ${counts.unrated.toLocaleString('en')} unrated, ${counts.free.toLocaleString('en')} free (inbound, internal, emergency); ${count(rejected, 'rejected line', 'rejected lines')}`,
     `cost: ${costs.join(', ') || 'none yet'}`,
   ];
 }

@@ -5,6 +5,7 @@ import { createHttpServer, listen } from '../api/http-server.js';
 import type { Database } from '../db/database.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
+import { UsageError } from './usage-error.js';
 
 /** The port and address options of `serve` and `demo`. */
 export interface ServeOptions {
@@ -12,60 +13,104 @@ export interface ServeOptions {
   host?: string;
 }
 
+/** Where to listen, checked. */
+export interface ListenAddress {
+  port: number;
+  host: string;
+}
+
+/** The HTTP server, listening. */
+export interface RunningServer {
+  /** Where people reach it, e.g. http://127.0.0.1:3978. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The port when neither --port nor PORT says otherwise. */
+export const DEFAULT_PORT = 3978;
+
 /** `ledgerline serve`: the HTTP server (API now; the bot and the tab later). */
 export function registerServeCommand(program: Command, context: CliContext): void {
   program
     .command('serve')
-    .description('serve the API on http://<host>:<port> (default 127.0.0.1:3978)')
-    .option('--port <port>', 'port (env PORT)', undefined)
+    .description(`serve the API on http://<host>:<port> (default 127.0.0.1:${DEFAULT_PORT})`)
+    .option('--port <port>', `port (env PORT; default ${DEFAULT_PORT})`)
     .option('--host <address>', 'address to listen on (env HOST); 0.0.0.0 for every interface')
     .action(async (options: ServeOptions, command: Command) => {
       const globals = command.optsWithGlobals<DatabaseOptions>();
-      await withDatabase(databaseUrl(globals, context), (database) =>
-        serveUntilStopped(database, join(dataDir(globals, context), 'spool'), options, context),
-      );
+      const address = listenAddress(options, context);
+      await withDatabase(databaseUrl(globals, context), async (database) => {
+        const server = await startServer(database, join(dataDir(globals, context), 'spool'), address);
+        context.reporter.info(`Ledgerline is serving on ${server.url}`, {
+          health: '/health',
+          status: '/api/v1/status',
+        });
+        await stopRequested(context.signal);
+        await server.close();
+      });
     });
 }
 
-/** The port to listen on: --port, else PORT, else 3978. */
-export function portOf(options: ServeOptions, context: CliContext): number {
-  const text = options.port ?? context.env.PORT ?? '3978';
+/** The address to listen on: --port, else PORT, else 3978; --host, else HOST, else 127.0.0.1. */
+export function listenAddress(options: ServeOptions, context: CliContext): ListenAddress {
+  const [text, name] =
+    options.port !== undefined
+      ? [options.port, '--port']
+      : context.env.PORT
+        ? [context.env.PORT, 'PORT']
+        : [String(DEFAULT_PORT), '--port'];
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535)
-    throw new LedgerlineError('invalid-input', `--port: "${text}" is not a port number`);
-  return port;
+  // 0 asks the system for a free port (the URL printed says which).
+  if (text.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`${name}: "${text}" is not a port number (1 to 65535)`);
+  return { port, host: options.host ?? context.env.HOST ?? '127.0.0.1' };
 }
 
-/** Serves until the process is asked to stop; says where. */
-export async function serveUntilStopped(
+/** Starts the HTTP server; a port in use or an address it cannot have is a clear error. */
+export async function startServer(
   database: Database,
   spoolDir: string,
-  options: ServeOptions,
-  context: CliContext,
-): Promise<void> {
+  address: ListenAddress,
+): Promise<RunningServer> {
   const server = createHttpServer({ database, spoolDir, version: packageVersion() });
-  const host = options.host ?? context.env.HOST ?? '127.0.0.1';
+  const { host } = address;
   let port: number;
   try {
-    port = await listen(server, portOf(options, context), host);
+    port = await listen(server, address.port, host);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LedgerlineError(
-      'unavailable',
-      code === 'EADDRINUSE'
-        ? `port ${portOf(options, context)} is in use: choose another with --port`
-        : `cannot listen on ${host}: ${(error as Error).message}`,
-    );
+    throw new LedgerlineError('unavailable', listenFailure(error, address), [], { cause: error });
   }
-  context.reporter.info(
-    `Ledgerline is serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
-    { health: '/health', status: '/api/v1/status' },
-  );
-  await new Promise<void>((resolve) => {
-    if (context.signal.aborted) resolve();
-    context.signal.addEventListener('abort', () => resolve(), { once: true });
+  return {
+    url: `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Browsers keep idle connections open; they must not hold the shutdown back.
+        server.server.closeIdleConnections();
+      }),
+  };
+}
+
+function listenFailure(error: unknown, { port, host }: ListenAddress): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return `port ${port} on ${host} is in use (another Ledgerline or another program): choose another with --port or PORT`;
+    case 'EACCES':
+      return `no permission to listen on port ${port}: choose a port above 1023 with --port or PORT`;
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `cannot listen on ${host}: it is not an address of this machine (see --host)`;
+    default:
+      return `cannot listen on ${host}:${port}: ${(error as Error).message}`;
+  }
+}
+
+/** Resolves when the process is asked to stop (SIGINT, SIGTERM). */
+export function stopRequested(signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
 /** Ledgerline's version, from package.json. */

@@ -15,8 +15,14 @@ export interface LiveTrafficOptions {
   anomaliesBefore?: number;
   /** Multiplies every call rate. Default 1. */
   volume?: number;
-  /** From this instant on, calls keep arriving at any hour (see TrafficModelOptions.liveFrom). */
+  /** Where the running demo's boosted live traffic starts (see TrafficModelOptions.liveFrom). */
   liveFrom?: number;
+  /**
+   * Sessions a previous LiveTraffic had inserted in progress (its `openSessions`), when carrying
+   * on after it: with `startMs` one after its last tick and `firstSeq` its `nextSeq`, the ticks go
+   * on exactly as the previous one's would have, without generating the time before again.
+   */
+  open?: readonly ReplicaSession[];
 }
 
 /** A session inserted while in progress that has now ended: the arguments of LcsCdrReplicaWriter.end. */
@@ -55,6 +61,7 @@ export class LiveTraffic {
   ) {
     this.cursor = options.startMs;
     this.seq = options.firstSeq ?? 1;
+    this.open = [...(options.open ?? [])];
   }
 
   /** Sessions started in (previous tick, nowMs], and sessions ended by nowMs. */
@@ -92,6 +99,11 @@ export class LiveTraffic {
   /** Sessions inserted in progress and not ended yet. */
   get inProgress(): number {
     return this.open.length;
+  }
+
+  /** The sessions inserted in progress and not ended yet, as they will end (for `open`). */
+  get openSessions(): readonly ReplicaSession[] {
+    return [...this.open];
   }
 
   /** Where the anomalies are (known from the first tick on). */

@@ -30,13 +30,12 @@ export interface TrafficModelOptions {
   /** Multiplies every call rate; 1 gives about 2,300 calls on an ordinary weekday. */
   volume?: number;
   /**
-   * From this instant on (the live demo), every hour is at least `liveBusy` busy (a share of an
-   * ordinary weekday's calls), so calls keep arriving whatever the hour; before it, traffic
-   * follows the working day.
+   * Where a running demo's live traffic starts: calls starting at or after this instant get extra
+   * calls on top of the working day's (see LIVE_SCALE and LIVE_FLOOR), so someone watching sees a
+   * call every few seconds even at night. History and catch-up over the time the demo was not
+   * running (anything before it) follow the working day only. Default: no live boost.
    */
   liveFrom?: number;
-  /** The least busyness of a live hour; 1 is about 25 calls a minute. Default 1. */
-  liveBusy?: number;
 }
 
 /** Share of unanswered outside calls, by what was dialled. */
@@ -57,9 +56,19 @@ const RETRIED_SHARE = 0.008;
 /** Calls per business day of a phone nobody listed in the directory. */
 const UNLISTED_CALLS_PER_DAY = 3;
 const UNLISTED_MIX = new WeightedPicker<DialledKind>(['local', 'national', 'mobile'], [5, 2, 3]);
+/**
+ * Live demo hours are this many times as busy as the working day makes them (about 15 calls a
+ * minute at the morning peak instead of 5), and never less busy than LIVE_FLOOR.
+ */
+const LIVE_SCALE = 3;
+/** The least busyness of a live hour, as a share of a business day: about 10 calls a minute. */
+const LIVE_FLOOR = 0.25;
+/** Order indexes of the live extra calls start here, after the working day's calls of the hour. */
 
 const HOUR = 3_600_000;
 const SITE_STRIDE = 1_000_000;
+/** Order indexes of the live extra calls of a site's hour start here, after its working-day calls. */
+const LIVE_INDEX = SITE_STRIDE / 2;
 const CACHED_BLOCKS = 6;
 
 interface SiteTraffic {
@@ -100,7 +109,6 @@ export class TrafficModel {
   private readonly seed: number | string;
   private readonly volume: number;
   private readonly liveFrom: number | null;
-  private readonly liveBusy: number;
 
   constructor(
     private readonly company: DemoCompany,
@@ -108,8 +116,7 @@ export class TrafficModel {
   ) {
     this.seed = options.seed;
     this.volume = options.volume ?? 1;
-    this.liveFrom = options.liveFrom === undefined ? null : Math.floor(options.liveFrom / HOUR) * HOUR;
-    this.liveBusy = options.liveBusy ?? 1;
+    this.liveFrom = options.liveFrom ?? null;
     for (const department of company.departments) {
       this.works.set(department.code, department.work);
       this.profiles.set(department.code, CALLING_PROFILES[department.work]);
@@ -185,18 +192,42 @@ export class TrafficModel {
     return this.profiles.get(user.departmentCode) as CallingProfile;
   }
 
-  /** The calls of one site in one UTC hour (both sites' zones are whole hours off UTC). */
+  /**
+   * The calls of one site in one UTC hour (both sites' zones are whole hours off UTC): the working
+   * day's, from the hour's own random stream, then in a live hour the extra calls of the demo,
+   * from a stream of their own, so the working day's calls are the same with or without them.
+   */
   private siteHour(traffic: SiteTraffic, hour: number): SessionDraft[] {
-    const { site, clock, pool } = traffic;
+    const { site, clock } = traffic;
     const hourStart = hour * HOUR;
     const local = clock.localTime(hourStart);
     const working =
       this.dayFactorOf(site, local.day, local.weekday) * hourShare(site.dialPlan.country, local.hour);
-    const live = this.liveFrom !== null && hourStart >= this.liveFrom ? this.liveBusy : 0;
-    const busy = Math.max(working, live) * this.volume;
-    const random = new SeededRandom('hour', this.seed, site.code, hour);
     const drafts: SessionDraft[] = [];
-    const order = () => ({ block: hour, index: traffic.index * SITE_STRIDE + drafts.length });
+    const random = new SeededRandom('hour', this.seed, site.code, hour);
+    this.generateHour(traffic, hour, random, working * this.volume, drafts, 0);
+    if (this.liveFrom !== null && hourStart + HOUR > this.liveFrom) {
+      const extra = Math.max(working * LIVE_SCALE, LIVE_FLOOR) - working;
+      const live: SessionDraft[] = [];
+      const liveRandom = new SeededRandom('live', this.seed, site.code, hour);
+      this.generateHour(traffic, hour, liveRandom, extra * this.volume, live, LIVE_INDEX);
+      for (const draft of live) if (draft.start >= this.liveFrom) drafts.push(draft);
+    }
+    return drafts;
+  }
+
+  /** Adds to an empty `drafts` the calls of a site's hour as busy as `busy` (a share of a business day). */
+  private generateHour(
+    traffic: SiteTraffic,
+    hour: number,
+    random: SeededRandom,
+    busy: number,
+    drafts: SessionDraft[],
+    indexBase: number,
+  ): void {
+    const { site, pool } = traffic;
+    const hourStart = hour * HOUR;
+    const order = () => ({ block: hour, index: traffic.index * SITE_STRIDE + indexBase + drafts.length });
     const startTime = () => hourStart + random.int(HOUR);
     const uri = (user: DemoUser) => user.sipUri.replace(/^sip:/, '');
     const domain = this.company.domain;
@@ -272,7 +303,6 @@ export class TrafficModel {
         callOut(phone.userUri, phone.extension, UNLISTED_MIX.pick(random));
       }
     }
-    return drafts;
   }
 
   private workOf(user: DemoUser): WorkKind {
