@@ -23,8 +23,9 @@ const FROM = Date.UTC(2026, 2, 3);
 const TO = Date.UTC(2026, 2, 5);
 const ANOMALIES_BEFORE = Date.UTC(2026, 2, 6);
 
+// A first attempt that failed over (503) is not a call: its retried session (CallFlag 1) is.
 const isCall = (session: ReplicaSession) =>
-  ((session.mediaTypes ?? 16) & 16) !== 0 && (session.callFlag ?? 0) === 0;
+  ((session.mediaTypes ?? 16) & 16) !== 0 && session.responseCode !== 503;
 
 describe.each(testEngines())('demo traffic through the real recorder and miner on $name', (engine) => {
   let dir: string;
@@ -78,7 +79,7 @@ describe.each(testEngines())('demo traffic through the real recorder and miner o
     const retried = traffic.sessions.filter((session) => session.callFlag === 1).length;
     expect(calls.length).toBeGreaterThan(3000);
     expect(recorded.records).toBe(calls.length);
-    // Instant messages are not even read (audio only, in SQL); retried audio sessions are skipped.
+    // Instant messages are not even read (audio only, in SQL); attempts a retry repeats are skipped.
     expect(recorded.skipped).toBe(retried);
     expect(recorded.openSessions).toBe(0);
     expect(stored).toHaveLength(calls.length);
@@ -114,17 +115,28 @@ describe.each(testEngines())('demo traffic through the real recorder and miner o
     }
   });
 
-  it('rates every outbound call in its site currency, and lets inbound and internal calls be free', async () => {
+  it('rates outbound calls in their site currency, except what no tariff lists; inbound and internal calls are free', async () => {
     const outbound = stored.filter((call) => call.direction === 'outbound');
-    const unrated = outbound.filter((call) => call.ratingStatus !== 'rated');
-    expect(unrated.map((call) => `${call.destNumber}: ${call.ratingReason}`)).toEqual([]);
     const currencies = new Map((await repos.sites.list()).map((site) => [site.id, site.currency]));
-    expect(outbound.filter((call) => call.currency !== currencies.get(call.siteId!))).toEqual([]);
+    const rated = outbound.filter((call) => call.ratingStatus === 'rated');
+    expect(rated.filter((call) => call.currency !== currencies.get(call.siteId!))).toEqual([]);
+    // Service short codes are in no tariff, satellite calls only in Aurora's: they wait for a rate.
+    const unrated = outbound.filter((call) => call.ratingStatus === 'unrated');
+    for (const call of unrated) {
+      const satellite =
+        call.destNumber?.startsWith('+870') === true && currencies.get(call.siteId!) === 'GBP';
+      expect(call.destClass === 'special' || satellite, `${call.destNumber}: ${call.ratingReason}`).toBe(
+        true,
+      );
+    }
+    const free = outbound.filter((call) => call.ratingStatus === 'free');
+    expect(free.every((call) => call.destClass === 'emergency')).toBe(true);
     expect(
       stored.filter((call) => call.direction !== 'outbound').every((call) => call.ratingStatus === 'free'),
     ).toBe(true);
     const classes = new Set(outbound.map((call) => call.destClass));
-    expect(classes).toEqual(new Set(['local', 'national', 'mobile', 'international', 'tollfree', 'premium']));
+    for (const common of ['local', 'national', 'mobile', 'international', 'tollfree', 'premium'])
+      expect(classes).toContain(common);
     expect(outbound.filter((call) => call.destClass === 'tollfree' && call.cost > 0)).toEqual([]);
   });
 
@@ -163,7 +175,7 @@ describe.each(testEngines())('demo traffic through the real recorder and miner o
     const all = { kind: 'all' as const };
     const totals = await repos.calls.totals(all, 20260301, 20260310);
     expect(totals.calls).toBe(stored.length);
-    expect(totals.unrated).toBe(0);
+    expect(totals.unrated).toBe(stored.filter((call) => call.ratingStatus === 'unrated').length);
     expect(await repos.rollups.totals(all, 20260301, 20260310)).toEqual(totals);
   });
 });

@@ -32,6 +32,8 @@ rates:
     bands:
       offpeak: { pricePerMinute: 0.038 }
       weekend: { pricePerMinute: 0.035 }
+  # 848 numbers: the caller pays a local call, the company called pays the rest.
+  - { prefix: '39848', label: Numeri a costo ripartito 848, pricePerMinute: 0.015, increments: 30/6 }
   - { prefix: '39800', label: Numero verde, pricePerMinute: 0, increments: 60/60 }
   - { prefix: '39803', label: Numero verde, pricePerMinute: 0, increments: 60/60 }
   - prefix: '39899'
@@ -75,6 +77,7 @@ rates:
   - { prefix: '55', label: Brasile, connectFee: 0.08, pricePerMinute: 0.11, increments: 60/1 }
   - { prefix: '353', label: Irlanda, connectFee: 0.08, pricePerMinute: 0.03, increments: 60/1 }
   - { prefix: '53', label: Cuba, connectFee: 0.1, pricePerMinute: 1.25, increments: 60/60 }
+  - { prefix: '870', label: Inmarsat, connectFee: 0.5, pricePerMinute: 6.9, increments: 60/60 }
   - destClass: international
     label: Resto del mondo
     connectFee: 0.1
@@ -85,7 +88,8 @@ rates:
 /**
  * The tariff file of the demo's UK carrier (London's calls): daytime, evening and weekend prices
  * billed per second, free 0800/0808 numbers, 09 premium numbers, and international calls with a
- * connect fee billed first minute then per second. Fictional carrier, plausible 2025 prices.
+ * connect fee billed first minute then per second, country by country with no rest of the world.
+ * Fictional carrier, plausible 2025 prices.
  */
 export const ALBION_TARIFF_YAML = `# Ledgerline tariff file: the format is described in docs/tariffs.md
 version: 1
@@ -155,9 +159,6 @@ rates:
   - { prefix: '61', label: Australia, connectFee: 0.05, pricePerMinute: 0.04, increments: 60/1 }
   - { prefix: '65', label: Singapore, connectFee: 0.05, pricePerMinute: 0.04, increments: 60/1 }
   - { prefix: '86', label: China, connectFee: 0.05, pricePerMinute: 0.05, increments: 60/1 }
-  - destClass: international
-    label: Rest of the world
-    connectFee: 0.05
-    pricePerMinute: 0.75
-    increments: 60/60
+  # No rest of the world: calls to anywhere not listed (satellite networks, for one) are stored
+  # unrated until a rate is added.
 `;

@@ -17,7 +17,8 @@ const clocks = new Map(company.sites.map((site) => [site.code, new ZoneClock(sit
 const usersByUri = new Map(company.users.map((user) => [user.sipUri.replace(/^sip:/, ''), user]));
 
 const isAudio = (session: ReplicaSession) => ((session.mediaTypes ?? 16) & 16) !== 0;
-const isCall = (session: ReplicaSession) => isAudio(session) && (session.callFlag ?? 0) === 0;
+// A first attempt that failed over (503) is not a call: its retried session (CallFlag 1) is.
+const isCall = (session: ReplicaSession) => isAudio(session) && session.responseCode !== 503;
 const direction = (session: ReplicaSession) =>
   session.toGateway ? 'outbound' : session.fromGateway ? 'inbound' : 'internal';
 
@@ -141,7 +142,11 @@ describe('demo traffic', () => {
     expect(share('tollfree')).toBeGreaterThan(0.01);
     expect(share('premium')).toBeGreaterThan(0.001);
     expect(share('premium')).toBeLessThan(0.01);
-    expect(share('local', 'national', 'mobile', 'international', 'tollfree', 'premium')).toBe(1);
+    // The rest: a handful of emergency calls, service short codes and shared-cost numbers.
+    expect(share('local', 'national', 'mobile', 'international', 'tollfree', 'premium')).toBeGreaterThan(
+      0.998,
+    );
+    expect(share('unknown')).toBe(0);
   });
 
   it('leaves about a fifth of calls unanswered, busy, cancelled or unavailable, with ring times', () => {
@@ -201,7 +206,7 @@ describe('demo traffic', () => {
     }
   });
 
-  it('includes instant-message sessions and retried attempts for the recorder to skip', () => {
+  it('includes instant-message sessions, and failed attempts retried through the other gateway', () => {
     const messages = traffic.sessions.filter((session) => !isAudio(session));
     expect(messages.length / traffic.sessions.length).toBeGreaterThan(0.05);
     expect(messages.every((session) => session.mediaTypes === 1 && direction(session) === 'internal')).toBe(
@@ -211,11 +216,16 @@ describe('demo traffic', () => {
     const outbound = calls.filter((call) => direction(call) === 'outbound');
     expect(retried.length).toBeGreaterThan(0.002 * outbound.length);
     expect(retried.length).toBeLessThan(0.02 * outbound.length);
-    for (const attempt of retried) {
-      const call = outbound.find(
-        (c) => c.connectedNumber === attempt.connectedNumber && c.start > attempt.start,
+    for (const retry of retried) {
+      const attempt = traffic.sessions.find(
+        (a) =>
+          a.responseCode === 503 &&
+          a.connectedNumber === retry.connectedNumber &&
+          a.start < retry.start &&
+          retry.start - a.start < 3000,
       );
-      expect(call && call.start - attempt.start).toBeLessThan(3000);
+      expect(attempt).toBeDefined();
+      expect(outbound).toContain(retry);
     }
     expect(calls.some((call) => call.mediaTypes === 48)).toBe(true);
   });
@@ -259,11 +269,40 @@ describe('demo traffic', () => {
     expect(theirs.every((call) => call.fromNumber === phone!.extension)).toBe(true);
   });
 
-  it('generates 90 days in well under 10 seconds', () => {
+  it('generates 90 days in well under 10 seconds, with a few rare calls a call accounting must handle', () => {
     const started = performance.now();
     const { sessions } = generateTraffic(company, { from: TO - 90 * DAY, to: TO, seed: 1 });
     expect(performance.now() - started).toBeLessThan(5000);
     expect(sessions.length).toBeGreaterThan(120_000);
     expect(sessions.length).toBeLessThan(220_000);
+
+    const outbound = sessions.filter((session) => isCall(session) && direction(session) === 'outbound');
+    const classifier = new NumberClassifier(new Map(company.sites.map((site) => [site.code, site.dialPlan])));
+    const byClass = new Map<string, ReplicaSession[]>();
+    for (const call of outbound) {
+      const destClass = classifier.classify(siteOf(call), call.connectedNumber!).destClass;
+      byClass.set(destClass, [...(byClass.get(destClass) ?? []), call]);
+    }
+    const count = (destClass: string) => byClass.get(destClass)?.length ?? 0;
+    // A handful in three months, a tiny share of the calls: emergency, service short codes, 848 numbers.
+    expect(count('emergency')).toBeGreaterThanOrEqual(2);
+    expect(count('emergency')).toBeLessThanOrEqual(12);
+    expect(count('special')).toBeGreaterThanOrEqual(5);
+    expect(count('special')).toBeLessThanOrEqual(30);
+    expect(count('shared_cost')).toBeGreaterThanOrEqual(15);
+    expect(count('shared_cost')).toBeLessThanOrEqual(60);
+    expect(count('unknown')).toBe(0);
+    expect((count('emergency') + count('special') + count('shared_cost')) / outbound.length).toBeLessThan(
+      0.002,
+    );
+    for (const call of byClass.get('emergency') ?? [])
+      expect(siteOf(call) === 'MIL' ? ['112'] : ['999', '112']).toContain(call.connectedNumber);
+    // Ships at sea over Inmarsat, called by logistics and purchasing from both sites.
+    const satellite = outbound.filter((call) => call.connectedNumber!.startsWith('+870'));
+    expect(satellite.length).toBeGreaterThanOrEqual(4);
+    expect(satellite.length).toBeLessThanOrEqual(30);
+    expect(new Set(satellite.map(siteOf))).toEqual(new Set(['MIL', 'LON']));
+    const departments = new Set(satellite.map((call) => usersByUri.get(call.starter)!.departmentCode));
+    expect([...departments].every((code) => ['LOG', 'LOG-WH', 'LOG-TR', 'PUR'].includes(code))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { plantAnomalies, type AnomalyPlacement } from './demo-anomalies.js';
 import type { DemoCompany, DemoSite, DemoUser, UnlistedPhone, WorkKind } from './demo-company.js';
 import { DestinationPool } from './destination-pool.js';
 import { DIALLED_KINDS, type DialledKind } from './number-patterns.js';
+import { RARE_CALLS, type RareCall } from './rare-calls.js';
 import { SeededRandom, WeightedPicker } from './seeded-random.js';
 import {
   audioDraft,
@@ -51,7 +52,7 @@ const UNANSWERED_INBOUND = 0.15;
 const UNANSWERED_INTERNAL = 0.2;
 /** Instant-message sessions per internal call: LcsCDR keeps them, the recorder skips them. */
 const IM_PER_INTERNAL_CALL = 0.5;
-/** Share of outside calls whose first attempt failed over and was retried (CallFlag 1). */
+/** Share of outside calls whose first attempt failed over and was retried (CallFlag 1 on the retry). */
 const RETRIED_SHARE = 0.008;
 /** Calls per business day of a phone nobody listed in the directory. */
 const UNLISTED_CALLS_PER_DAY = 3;
@@ -82,6 +83,7 @@ interface SiteTraffic {
   everyone: WeightedPicker<DemoUser>;
   teams: Map<string, DemoUser[]>;
   unlisted: readonly UnlistedPhone[];
+  rare: readonly { call: RareCall; callers: WeightedPicker<DemoUser> }[];
 }
 
 interface DirectionPicker {
@@ -185,6 +187,19 @@ export class TrafficModel {
       ),
       teams,
       unlisted: this.company.unlistedPhones.filter((phone) => phone.siteCode === site.code),
+      rare: (RARE_CALLS[site.dialPlan.country] ?? []).flatMap((call) => {
+        const callers = people.filter((user) => !call.callers || call.callers.includes(this.workOf(user)));
+        if (callers.length === 0) return [];
+        return [
+          {
+            call,
+            callers: new WeightedPicker(
+              callers,
+              callers.map((user) => user.activity),
+            ),
+          },
+        ];
+      }),
     };
   }
 
@@ -235,31 +250,47 @@ export class TrafficModel {
     const calls = (perBusinessDay: number) => random.poisson(perBusinessDay * busy);
     const who = (direction: DirectionPicker) => (direction.users as WeightedPicker<DemoUser>).pick(random);
 
-    const callOut = (userUri: string, fromNumber: string, kind: DialledKind) => {
+    const dialOut = (
+      userUri: string,
+      fromNumber: string,
+      dial: () => string,
+      unanswered: number,
+      talkSec: number,
+      sigma = 1,
+    ) => {
       const start = startTime();
-      const dialled = pool.dial(kind, random);
+      const dialled = dial();
       const gateway = random.pick(site.gateways);
-      const sigma = kind === 'international' ? 0.9 : 1;
-      const outcome = drawOutcome(random, UNANSWERED[kind], OUTBOUND_TALK_SEC[kind], sigma);
-      if (random.chance(RETRIED_SHARE)) {
-        // The first attempt failed on the other gateway a moment before: LcsCDR keeps it, marked retried.
+      const outcome = drawOutcome(random, unanswered, talkSec, sigma);
+      const retried = random.chance(RETRIED_SHARE);
+      if (retried) {
+        // The first attempt failed on the other gateway a moment before: LcsCDR keeps it, and marks
+        // the session that retried it (CallFlag 1).
         const other = site.gateways.find((name) => name !== gateway) ?? gateway;
         const failed = { responseCode: 503, ringMs: 300 + random.int(600), talkMs: 0 };
         const parties = outboundParties(userUri, fromNumber, dialled, other, site.mediationServer, domain);
-        drafts.push({
-          ...audioDraft(start - 1200 - random.int(1300), failed, parties, order()),
-          callFlag: 1,
-        });
+        drafts.push(audioDraft(start - 1200 - random.int(1300), failed, parties, order()));
       }
       const parties = outboundParties(userUri, fromNumber, dialled, gateway, site.mediationServer, domain);
-      drafts.push(audioDraft(start, outcome, parties, order()));
+      const call = audioDraft(start, outcome, parties, order());
+      drafts.push(retried ? { ...call, callFlag: 1 } : call);
     };
+    const callOut = (userUri: string, fromNumber: string, kind: DialledKind) =>
+      dialOut(
+        userUri,
+        fromNumber,
+        () => pool.dial(kind, random),
+        UNANSWERED[kind],
+        OUTBOUND_TALK_SEC[kind],
+        kind === 'international' ? 0.9 : 1,
+      );
+    const lineOf = (user: DemoUser) => user.did ?? `${site.mainNumber};ext=${user.extension}`;
 
     // A Poisson count is zero when a direction has no one to pick, so `who` always has people.
     for (let n = calls(traffic.outbound.rate); n > 0; n--) {
       const user = who(traffic.outbound);
       const kind = (this.mixes.get(this.workOf(user)) as WeightedPicker<DialledKind>).pick(random);
-      callOut(uri(user), user.did ?? `${site.mainNumber};ext=${user.extension}`, kind);
+      callOut(uri(user), lineOf(user), kind);
     }
 
     for (let n = calls(traffic.inbound.rate); n > 0; n--) {
@@ -301,6 +332,14 @@ export class TrafficModel {
       for (let n = calls(UNLISTED_CALLS_PER_DAY); n > 0; n--) {
         // Its line URI is the bare extension: the miner knows no one with it, so it makes an anonymous user.
         callOut(phone.userUri, phone.extension, UNLISTED_MIX.pick(random));
+      }
+    }
+
+    // Drawn last, so the calls above are the same with or without them.
+    for (const { call, callers } of traffic.rare) {
+      for (let n = calls(call.perBusinessDay); n > 0; n--) {
+        const user = callers.pick(random);
+        dialOut(uri(user), lineOf(user), () => random.pick(call.numbers), call.unanswered, call.talkSec);
       }
     }
   }
