@@ -1,9 +1,11 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/migrate.js';
 import { repositoriesFor } from '../db/repositories.js';
 import { DEMO_COMPANY, setUpDemoCompany } from '../demo/demo-company.js';
+import { LEGACY_EXPORT_FILE, legacyPbxExport } from '../demo/legacy-export.js';
 import { LiveTraffic } from '../demo/live-traffic.js';
 import { SpoolMiner } from '../miner/spool-miner.js';
 import { openCdrSource } from '../recorder/cdr-source-factory.js';
@@ -11,6 +13,7 @@ import type { CdrSource } from '../recorder/cdr-source.js';
 import { applyLcsCdrReplicaSchema } from '../recorder/lcscdr/lcscdr-replica.js';
 import { LcsCdrReplicaWriter, type ReplicaSession } from '../recorder/lcscdr/lcscdr-replica-writer.js';
 import { readDemoState, writeDemoState, type DemoState } from './demo-state.js';
+import { importFiles } from './import-files.js';
 import { mineOnce, recordOnce, type MiningTotals } from './pipeline-loops.js';
 import type { Progress, Reporter } from './reporter.js';
 
@@ -24,6 +27,8 @@ export interface DemoWorld {
   advance(nowMs: number): number;
   /** Calls written to the replica that the recorder has not read yet (an estimate, for bars). */
   unrecorded: number;
+  /** The old PBX's export, imported on the first catch-up (each start checks it is). */
+  legacyExport: string;
   close(): Promise<void>;
 }
 
@@ -43,10 +48,9 @@ export const DEFAULT_DAYS = 90;
 /** From this many calls on, a catch-up shows a bar while recording. */
 const RECORDING_BAR_FROM = 2_000;
 
-/** An audio session the recorder writes out (not an instant message, not a failed retry). */
+/** An audio session the recorder writes out (not an instant message, not an attempt that failed over). */
 function isCall(session: ReplicaSession): boolean {
-  const audio = ((session.mediaTypes ?? 16) & 16) !== 0;
-  return audio && !(((session.callFlag ?? 0) & 1) !== 0 && session.responseCode !== 200);
+  return ((session.mediaTypes ?? 16) & 16) !== 0 && session.responseCode !== 503;
 }
 
 /**
@@ -85,6 +89,8 @@ export async function openDemoWorld(
   replica.pragma('journal_mode = WAL');
   replica.pragma('busy_timeout = 5000');
   applyLcsCdrReplicaSchema(replica);
+  // The demo keeps its months of history: no purge job runs on this replica, and it says so.
+  replica.prepare('update PurgeSettings set EnablePurge = 0').run();
   const writer = new LcsCdrReplicaWriter(replica);
   // Carries on from the saved state; only the live time of this run gets extra calls.
   const traffic = new LiveTraffic(DEMO_COMPANY, {
@@ -133,6 +139,12 @@ export async function openDemoWorld(
   }
   bar?.stop();
 
+  const legacyExport = join(dataDir, 'import', LEGACY_EXPORT_FILE);
+  if (!saved) {
+    mkdirSync(join(dataDir, 'import'), { recursive: true });
+    writeFileSync(legacyExport, legacyPbxExport(DEMO_COMPANY, state.seed, state.startMs));
+  }
+
   const spoolDir = join(dataDir, 'spool');
   const source = openCdrSource(`sqlite:${join(dataDir, 'lcscdr.db')}`, {
     siteByGateway: DEMO_COMPANY.siteByGateway,
@@ -143,6 +155,7 @@ export async function openDemoWorld(
     source,
     miner: new SpoolMiner(database, spoolDir),
     advance,
+    legacyExport,
     get unrecorded() {
       return unrecorded;
     },
@@ -200,7 +213,17 @@ export async function catchUp(
   const empty: MiningTotals = { files: 0, skipped: 0, calls: 0, duplicates: 0, rejected: 0 };
   if (signal?.aborted) return { recorded, mined: empty };
   const mined = await mineOnce(world.database, world.spoolDir, reporter, world.miner, { quiet });
+  if (!quiet && existsSync(world.legacyExport)) await importLegacyExport(world, reporter);
   return { recorded, mined };
+}
+
+/** Imports the old PBX's export as an administrator would with `ledgerline import` (once). */
+async function importLegacyExport(world: DemoWorld, reporter: Reporter): Promise<void> {
+  const { totals } = await importFiles(world.database, [world.legacyExport], reporter, { quiet: true });
+  if (totals.skipped > 0) return;
+  reporter.info(
+    `imported the old PBX's last week (${world.legacyExport}): ${totals.calls} calls, ${totals.rejected} lines rejected`,
+  );
 }
 
 /** A few lines on what the demo holds now. */

@@ -1,14 +1,11 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { repositoriesFor } from '../db/repositories.js';
-import { MiningTablesBuilder } from '../miner/mining-tables.js';
-import { mineSpoolFile } from '../miner/spool-file-miner.js';
 import { SpoolMiner } from '../miner/spool-miner.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
-import { mineOnce, miningReport, repeat } from './pipeline-loops.js';
+import { importFiles } from './import-files.js';
+import { mineOnce, repeat } from './pipeline-loops.js';
 import { UsageError } from './usage-error.js';
 
 /** Rejected lines `import` shows of each file; the rest are in the rejects table. */
@@ -64,27 +61,7 @@ export function registerMineCommands(program: Command, context: CliContext): voi
       await withDatabase(
         databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context),
         async (database) => {
-          const loader = new MiningTablesBuilder();
-          const report = miningReport(context.reporter, { files: paths.length });
-          const names = new Map<string, string>();
-          try {
-            for (const path of paths) {
-              // Named by content: the same file imported twice is recognized, a changed one is not.
-              const digest = (await fileDigest(path)).slice(0, 16);
-              const name = `import:${basename(path)}@${digest}`;
-              names.set(name, path);
-              report.observer.fileStarted?.(name, (await stat(path)).size);
-              const outcome = await mineSpoolFile(database, loader, {
-                path,
-                name,
-                onProgress: (p) => report.observer.progress?.(name, p),
-              });
-              report.observer.fileDone?.(name, outcome);
-            }
-          } finally {
-            report.finish();
-          }
-          const { totals } = report;
+          const { totals, names } = await importFiles(database, paths, context.reporter);
           const imported = totals.files - totals.skipped;
           context.print(
             `imported ${imported} ${imported === 1 ? 'file' : 'files'}: ${totals.calls.toLocaleString('en')} calls stored, ${totals.duplicates.toLocaleString('en')} duplicates (stored before), ${totals.rejected.toLocaleString('en')} lines rejected${totals.skipped > 0 ? `; ${totals.skipped} ${totals.skipped === 1 ? 'file was' : 'files were'} imported before and skipped` : ''}`,
@@ -125,10 +102,4 @@ async function mustBeFile(path: string): Promise<void> {
       `cannot import ${path}: it is a folder (name the files, e.g. ${join(path, '*.ndjson')}; to mine a spool folder use \`ledgerline mine --spool ${path}\`)`,
     );
   }
-}
-
-async function fileDigest(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
