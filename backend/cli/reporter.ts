@@ -65,7 +65,8 @@ function terminalReporter(stream: NodeJS.WritableStream, verbose: boolean): Repo
       const bars = new cliProgress.MultiBar(
         {
           stream,
-          format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {detail}`,
+          format: `${label} {bar} {percentage}% {value}/{total} ${unit}{detail}`,
+          barsize: 24,
           hideCursor: true,
           clearOnComplete: false,
           etaBuffer: 50,
@@ -80,7 +81,7 @@ function terminalReporter(stream: NodeJS.WritableStream, verbose: boolean): Repo
       return {
         update(done, detail = '') {
           if (done > size) bar.setTotal((size = done));
-          bar.update(done, { detail });
+          bar.update(done, { detail: detail ? `, ${detail}` : '' });
         },
         stop() {
           bars.stop();
