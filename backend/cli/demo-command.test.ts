@@ -26,6 +26,9 @@ describe('ledgerline demo --no-serve', () => {
     );
     expect(readdirSync(data)).not.toContain('ledgerline.lock');
     expect(first.log).toContain('generating 3 days of phone traffic');
+    // Off a terminal, the catch-up's bars are log lines: days written, calls recorded.
+    expect(first.log).toContain('"total":3,"unit":"days","msg":"writing LcsCDR sessions: started"');
+    expect(first.log).toMatch(/"unit":"calls","msg":"recording calls: finished"/);
 
     const second = await runLedgerline(['demo', '--no-serve', '--data', data]);
     expect(second.code).toBe(0);

@@ -43,13 +43,29 @@ describe('ledgerline mine, import and rate', () => {
     expect(await storedCalls()).toBe(1);
   });
 
+  it('shows one bar over many files, and a line at the end', async () => {
+    const spool = join(dir, 'many');
+    mkdirSync(spool);
+    for (const n of [1, 2, 3])
+      writeFileSync(
+        join(spool, `sfb-many-${n}.ndjson`),
+        `${JSON.stringify(testRecord({ sourceId: `many-${n}` }))}\n`,
+      );
+    const run = await runLedgerline(['mine', '--once', '--spool', spool, '--db', db]);
+    expect(run.code).toBe(0);
+    expect(run.log).toContain('"total":3,"unit":"files","msg":"mining spool files: started"');
+    expect(run.log).toContain('"msg":"mined 3 files: 3 calls stored, 0 duplicates, 0 lines rejected"');
+    expect(run.log).not.toContain('"msg":"mined sfb-many-1.ndjson"');
+  });
+
   it('imports a file from anywhere once, recognizing it by its content', async () => {
     const file = join(dir, 'export.ndjson');
     writeFileSync(file, [testRecord(), testRecord()].map((record) => JSON.stringify(record)).join('\n'));
+    const stored = await storedCalls();
     const first = await runLedgerline(['import', file, '--format', 'ndjson', '--db', db]);
     expect(first.code).toBe(0);
     expect(first.out).toBe('imported 1 file: 2 calls stored, 0 duplicates (stored before), 0 lines rejected');
-    expect(await storedCalls()).toBe(3);
+    expect(await storedCalls()).toBe(stored + 2);
     const again = await runLedgerline(['import', file, '--db', db]);
     expect(again.log).toContain('was mined before; skipped');
     expect(again.out).toContain('1 file was imported before and skipped');
