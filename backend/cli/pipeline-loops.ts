@@ -24,7 +24,11 @@ export async function repeat(
   }
 }
 
-/** One recording pass, reported: files written, warnings (purge horizon, stale sessions). */
+/**
+ * One recording pass, reported: files written, warnings (purge horizon, stale sessions) as they
+ * come. A recorder polling again and again passes the same `recorder` each time: it remembers what
+ * it has said about the purge horizon.
+ */
 export async function recordOnce(
   source: CdrSource,
   database: Database,
@@ -32,10 +36,13 @@ export async function recordOnce(
   reporter: Reporter,
   onFile: (name: string, records: number) => void = (name, records) =>
     reporter.info(`recorded ${name}`, { calls: records }),
+  recorder = new Recorder(source, database, { spoolDir }),
 ): Promise<number> {
-  const recorder = new Recorder(source, database, { spoolDir });
-  const pass = await recorder.recordAvailable(onFile);
-  for (const warning of pass.warnings) reporter.warn(warning);
+  const pass = await recorder.recordAvailable({
+    file: onFile,
+    warning: (message) => reporter.warn(message),
+    notice: (message) => reporter.info(message),
+  });
   if (pass.late > 0)
     reporter.info(`${pass.late} of those calls had reached the call records after later ones`);
   return pass.records;

@@ -4,15 +4,16 @@ import type { BillingSchema } from './billing-schema.js';
 import type { BulkInserter } from './bulk-inserter.js';
 import { rowsPerStatement, type EngineAdapter } from './engine-adapter.js';
 
-/** A session a recorder wrote out: its key and when it started (epoch ms). */
+/** A session a recorder wrote out or skipped on purpose: its key and its key's time (epoch ms). */
 export interface SeenSession {
   key: string;
   startedAt: number;
 }
 
 /**
- * The sessions a recorder has written to spool files recently, so reading back behind its
- * checkpoint (for rows that arrive late) never writes one twice.
+ * The sessions a recorder has decided (written to spool files, or skipped on purpose) over the
+ * period the PBX keeps its records, so reading back behind its checkpoint (for rows that arrive
+ * late) finds the new ones by comparing counts and keys, and never writes one twice.
  */
 export class RecorderSeenRepository {
   constructor(
@@ -21,13 +22,26 @@ export class RecorderSeenRepository {
     private readonly bulk: BulkInserter,
   ) {}
 
-  /** The keys of the source's sessions that started at or after `fromMs`. */
-  async keysSince(source: string, fromMs: number): Promise<Set<string>> {
+  /** How many of the source's sessions started in [fromMs, toMs). */
+  async count(source: string, fromMs: number, toMs: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('recorder_seen')
+      .select((eb) => eb.fn.countAll<number | string>().as('sessions'))
+      .where('source', '=', source)
+      .where('started_at', '>=', fromMs)
+      .where('started_at', '<', toMs)
+      .executeTakeFirst();
+    return Number(row?.sessions ?? 0);
+  }
+
+  /** The keys of the source's sessions that started in [fromMs, toMs). */
+  async keysBetween(source: string, fromMs: number, toMs: number): Promise<Set<string>> {
     const rows = await this.db
       .selectFrom('recorder_seen')
       .select('session_key')
       .where('source', '=', source)
       .where('started_at', '>=', fromMs)
+      .where('started_at', '<', toMs)
       .execute();
     return new Set(rows.map((row) => row.session_key));
   }
@@ -42,7 +56,7 @@ export class RecorderSeenRepository {
     );
   }
 
-  /** Forgets sessions that started before `beforeMs` (past the look-back, never read again). */
+  /** Forgets sessions that started before `beforeMs` (no longer compared). */
   async forgetBefore(source: string, beforeMs: number): Promise<void> {
     await this.db
       .deleteFrom('recorder_seen')

@@ -4,25 +4,27 @@ import type { CallRecord } from '../domain/call-record.js';
 export interface SourceBatch {
   /** Finished calls, in key order. */
   records: CallRecord[];
-  /** Keys of sessions read but still in progress: the recorder comes back to them. */
+  /** Keys of sessions read but not settled yet (in progress, or just ended): read again later. */
   open: string[];
+  /** Keys of sessions skipped on purpose (agent legs, attempts a retried session repeats). */
+  skipped: string[];
   /** The key of the last session read (finished, in progress or skipped); null when none. */
   last: string | null;
   /** True when the source may have more sessions right after `last`. */
   more: boolean;
-  /** Sessions skipped on purpose (retried sessions, sessions that are not audio). */
-  skipped: number;
   /** Warnings for the log (sessions recorded without an end after too long, for example). */
   warnings: string[];
 }
 
-/** What became of sessions that were in progress when last read. */
+/** What became of sessions read again by key. */
 export interface OpenSessionsCheck {
   /** Those that have ended (or waited too long), as calls. */
   records: CallRecord[];
-  /** Those still in progress. */
+  /** Those still not settled. */
   stillOpen: string[];
-  /** Those gone from the source (deleted, or not a call to record after all). */
+  /** Those skipped on purpose, as `SourceBatch.skipped`. */
+  skipped: string[];
+  /** Those gone from the source (deleted, or not audio after all). */
   gone: string[];
   warnings: string[];
 }
@@ -35,8 +37,20 @@ export interface PurgeHorizon {
 }
 
 /**
+ * Sessions by key: started (key time) from `fromMs`, inclusive, to `toMs`, exclusive, and none
+ * after the key `upTo`.
+ */
+export interface SessionSpan {
+  fromMs: number;
+  toMs: number;
+  upTo: string;
+}
+
+/**
  * One PBX's call-detail records, read in a stable key order from a position the recorder keeps.
- * One implementation per kind of PBX (drivers/); the factory picks one from a URL.
+ * One implementation per kind of PBX (drivers/); the factory picks one from a URL. Every session
+ * `read` returns ends up in exactly one of `records`, `open` and `skipped`; `countSessions` and
+ * `sessionKeys` count and list those same sessions, whatever becomes of them.
  */
 export interface CdrSource {
   /** The CallRecord `source` and checkpoint key, e.g. "sfb". */
@@ -45,16 +59,15 @@ export interface CdrSource {
   readonly description: string;
   /** Reads up to `limit` sessions after `position` (null: from the oldest kept). */
   read(position: string | null, limit: number): Promise<SourceBatch>;
-  /** Reads again sessions by key: those that were in progress, or that arrived late. */
+  /** Reads again sessions by key: those that were open, or that arrived late. */
   checkOpen(keys: readonly string[]): Promise<OpenSessionsCheck>;
-  /**
-   * Keys of the finished calls that started at or after `fromMs`, up to the key `upTo`: what
-   * the recorder compares with what it has written, to find rows that arrived after it passed.
-   */
-  settledKeys(fromMs: number, upTo: string): Promise<string[]>;
+  /** How many sessions a span holds: what the recorder compares with what it has decided. */
+  countSessions(span: SessionSpan): Promise<number>;
+  /** The keys of the sessions in a span, when the counts say some are new. */
+  sessionKeys(span: SessionSpan): Promise<string[]>;
   /** The purge horizon, when the PBX deletes old records; null when it keeps them. */
   purgeHorizon(now: number): Promise<PurgeHorizon | null>;
-  /** The key of the oldest kept session, to tell whether rows were purged unread. */
-  oldestPosition(): Promise<string | null>;
+  /** The key of the oldest kept session after `after` (null or left out: of all). */
+  oldestPosition(after?: string | null): Promise<string | null>;
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CallRecord } from '../domain/call-record.js';
 
@@ -44,6 +44,24 @@ export async function writeSpoolFile(
   await rename(temporary, final);
   await syncFolder(spoolDir);
   return final;
+}
+
+/**
+ * Removes the temporary files a source's writer left behind when it stopped mid-write (their
+ * names start with a dot, so the miner never takes them): the calls in them are written again,
+ * since the checkpoint never moved past them. Returns the names removed.
+ */
+export async function removeTemporaryFiles(spoolDir: string, source: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(spoolDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const leftovers = names.filter((name) => name.startsWith(`.${source}-`) && name.endsWith('.ndjson.tmp'));
+  for (const name of leftovers) await rm(join(spoolDir, name), { force: true });
+  return leftovers;
 }
 
 /** Flushes a folder's entries (the rename) to disk; Windows cannot open folders for this, and need not. */

@@ -1,16 +1,26 @@
-import { sql, type Kysely } from 'kysely';
-import type { CallRecord, Party } from '../../domain/call-record.js';
-import type { CdrSource, OpenSessionsCheck, PurgeHorizon, SourceBatch } from '../cdr-source.js';
+import type { Kysely } from 'kysely';
+import type { CallRecord } from '../../domain/call-record.js';
+import { LedgerlineError } from '../../domain/errors.js';
+import type { CdrSource, OpenSessionsCheck, PurgeHorizon, SessionSpan, SourceBatch } from '../cdr-source.js';
 import { fromLcsCdrDatetime, toLcsCdrDatetime } from '../lcscdr/lcscdr-datetime.js';
-import type { LcsCdrDatetime, LcsCdrSchema } from '../lcscdr/lcscdr-schema.js';
-
-/** The SQL each engine needs where they differ: how to bind a datetime and how to cap rows. */
-export interface LcsCdrEngine {
-  /** A datetime parameter: replica text on SQLite, a Date on SQL Server. */
-  datetime(ms: number): unknown;
-  /** `limit n` (SQLite) or `top (n)` (SQL Server). */
-  rowLimit: 'limit' | 'top';
-}
+import type { LcsCdrSchema } from '../lcscdr/lcscdr-schema.js';
+import {
+  isAnswered,
+  sessionTimes,
+  toCallRecord,
+  unansweredEnd,
+  type SessionTimes,
+} from './lcscdr-call-record.js';
+import { sessionPosition } from './lcscdr-position.js';
+import {
+  AGENT_LEG,
+  KEYS_PER_QUERY,
+  LcsCdrQueries,
+  type LcsCdrEngine,
+  type RetryRow,
+  type SessionRow,
+} from './lcscdr-queries.js';
+import { retries, retryRanges, type Attempt, type EndedAttempt } from './lcscdr-retries.js';
 
 /** How the driver reads sessions. */
 export interface LcsCdrOptions {
@@ -23,176 +33,129 @@ export interface LcsCdrOptions {
    * time) with a warning, instead of being waited for for ever.
    */
   staleOpenHours?: number;
+  /**
+   * How long an unanswered call is held after it ended before it is written (default 60 s): its
+   * retried session, which would make it not a call of its own, may not be in LcsCDR yet.
+   */
+  retrySettleSeconds?: number;
+  /** How soon after an attempt ended a retried session may repeat it (default 30 s). */
+  retryWindowSeconds?: number;
   /** What "now" is (tests). */
   now?: () => number;
 }
 
-const AUDIO = 16;
-const RETRIED = 1;
+/** What becomes of a session read. */
+type Verdict = 'skip' | 'open' | 'record' | 'unanswered';
 
-/** The session columns every decision needs (the look-back reads only these). */
-interface SessionState {
-  SessionIdTime: LcsCdrDatetime;
-  SessionIdSeq: number;
-  ResponseCode: number | null;
-  SessionEndTime: LcsCdrDatetime | null;
-  MediaTypes: number | null;
-  CallFlag: number | null;
-}
-
-interface SessionRow extends SessionState {
-  InviteTime: LcsCdrDatetime | null;
-  ResponseTime: LcsCdrDatetime | null;
-  SessionStartedById: number | null;
-  User1Id: number | null;
-  StarterUri: string | null;
-  User1Uri: string | null;
-  User2Uri: string | null;
-  TargetUri: string | null;
-  FromNumber: string | null;
-  ConnectedNumber: string | null;
-  FromGatewayId: number | null;
-  ToGatewayId: number | null;
-  FromGateway: string | null;
-  ToGateway: string | null;
-  FromMediationServer: string | null;
-  ToMediationServer: string | null;
-}
-
-/** A session key as the checkpoint and the CallRecord sourceId write it: `ISO time#seq`. */
-export function sessionPosition(timeMs: number, seq: number): string {
-  return `${new Date(timeMs).toISOString()}#${seq}`;
-}
-
-/** The time and sequence number of a session key. */
-export function parsePosition(position: string): { timeMs: number; seq: number } {
-  const [time, seq] = position.split('#');
-  const timeMs = Date.parse(time ?? '');
-  if (Number.isNaN(timeMs) || !/^\d+$/.test(seq ?? ''))
-    throw new Error(`not an LcsCDR position: "${position}"`);
-  return { timeMs, seq: Number(seq) };
-}
+/** Retry ranges per statement: two parameters each. */
+const RANGES_PER_QUERY = 500;
+/** Microsoft's defaults when LcsCDR has no purge settings. */
+const DEFAULT_KEEP_DAYS = 60;
 
 /**
  * Reads Skype for Business audio calls from LcsCDR (SQL Server, or its SQLite replica): sessions
  * joined to VoIP details, users, phones, gateways and Mediation Servers, in key order. Outbound
- * when the call left through a gateway, inbound when it came in through one, internal otherwise.
- * A retried attempt that was not answered (CallFlag bit 1) is skipped, the answered one kept; a
- * session still in progress (answered, or not answered yet, and no end time) is reported as open,
- * for the recorder to read again until it ends.
+ * when the call left through a gateway (also when it came in through one, a forward to the PSTN),
+ * inbound when it only came in through one, internal otherwise. Response-group agent legs
+ * (CallFlag bit 2) are skipped: the inbound call is recorded on its PSTN leg. An unanswered
+ * attempt that a retried session (CallFlag bit 1) repeats is skipped: the retry, answered or not,
+ * is the call. A session still in progress, or unanswered and ended too recently for its retry to
+ * be known, is reported as open, for the recorder to read again.
  */
 export class LcsCdrSource implements CdrSource {
   readonly id = 'sfb';
+  private readonly queries: LcsCdrQueries;
   private readonly staleOpenMs: number;
+  private readonly settleMs: number;
+  private readonly windowMs: number;
   private readonly now: () => number;
 
   constructor(
     private readonly db: Kysely<LcsCdrSchema>,
-    private readonly engine: LcsCdrEngine,
+    engine: LcsCdrEngine,
     readonly description: string,
     private readonly options: LcsCdrOptions = {},
   ) {
+    this.queries = new LcsCdrQueries(db, engine);
     this.staleOpenMs = (options.staleOpenHours ?? 24) * 3_600_000;
+    this.settleMs = (options.retrySettleSeconds ?? 60) * 1000;
+    this.windowMs = (options.retryWindowSeconds ?? 30) * 1000;
     this.now = options.now ?? Date.now;
   }
 
   async read(position: string | null, limit: number): Promise<SourceBatch> {
-    const rows = (await this.sessionsQuery({ after: position }, limit).execute()) as SessionRow[];
+    const rows = (await this.queries.sessions({ after: position }, limit).execute()) as SessionRow[];
     const batch: SourceBatch = {
       records: [],
       open: [],
+      skipped: [],
       last: null,
       more: rows.length === limit,
-      skipped: 0,
       warnings: [],
     };
-    for (const row of rows) {
-      const startedAt = fromLcsCdrDatetime(row.SessionIdTime);
-      const key = sessionPosition(startedAt, row.SessionIdSeq);
-      batch.last = key;
-      if (this.skipped(row)) batch.skipped++;
-      else if (this.inProgress(row, startedAt)) batch.open.push(key);
-      else batch.records.push(this.settle(row, key, startedAt, batch.warnings));
-    }
+    const last = rows[rows.length - 1];
+    if (last) batch.last = sessionPosition(fromLcsCdrDatetime(last.SessionIdTime), last.SessionIdSeq);
+    const decided = await this.decide(rows);
+    batch.records = decided.records;
+    batch.open = decided.open;
+    batch.skipped = decided.skipped;
+    batch.warnings = decided.warnings;
     return batch;
   }
 
-  async settledKeys(fromMs: number, upTo: string): Promise<string[]> {
-    const { timeMs, seq } = parsePosition(upTo);
-    const to = this.engine.datetime(timeMs);
-    const rows = (await this.db
-      .selectFrom('SessionDetails as sd')
-      .innerJoin('VoipDetails as vd', (join) =>
-        join
-          .onRef('vd.SessionIdTime', '=', 'sd.SessionIdTime')
-          .onRef('vd.SessionIdSeq', '=', 'sd.SessionIdSeq'),
-      )
-      .select([
-        'sd.SessionIdTime',
-        'sd.SessionIdSeq',
-        'sd.ResponseCode',
-        'sd.SessionEndTime',
-        'sd.MediaTypes',
-        'sd.CallFlag',
-      ])
-      .where(sql<boolean>`(sd.MediaTypes & ${AUDIO}) = ${AUDIO}`)
-      .where('sd.SessionIdTime', '>=', this.engine.datetime(fromMs) as never)
-      .where(({ or, and, eb }) =>
-        or([
-          eb('sd.SessionIdTime', '<', to as never),
-          and([eb('sd.SessionIdTime', '=', to as never), eb('sd.SessionIdSeq', '<=', seq)]),
-        ]),
-      )
-      .execute()) as SessionState[];
-    const keys: string[] = [];
-    for (const row of rows) {
-      const startedAt = fromLcsCdrDatetime(row.SessionIdTime);
-      if (!this.skipped(row) && !this.inProgress(row, startedAt))
-        keys.push(sessionPosition(startedAt, row.SessionIdSeq));
+  async checkOpen(keys: readonly string[]): Promise<OpenSessionsCheck> {
+    const rows: SessionRow[] = [];
+    for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) {
+      const batch = keys.slice(start, start + KEYS_PER_QUERY);
+      rows.push(...((await this.queries.sessions({ keys: batch }, batch.length).execute()) as SessionRow[]));
     }
-    return keys;
+    const decided = await this.decide(rows);
+    const found = new Set([
+      ...decided.records.map((record) => record.sourceId),
+      ...decided.open,
+      ...decided.skipped,
+    ]);
+    return {
+      records: decided.records,
+      stillOpen: decided.open,
+      skipped: decided.skipped,
+      gone: keys.filter((key) => !found.has(key)),
+      warnings: decided.warnings,
+    };
   }
 
-  async checkOpen(keys: readonly string[]): Promise<OpenSessionsCheck> {
-    const check: OpenSessionsCheck = { records: [], stillOpen: [], gone: [], warnings: [] };
-    const found = new Map<string, SessionRow>();
-    // Three parameters a key: batches stay well under SQL Server's 2,100.
-    for (let start = 0; start < keys.length; start += 500) {
-      const batch = keys.slice(start, start + 500);
-      const rows = (await this.sessionsQuery({ keys: batch }, batch.length).execute()) as SessionRow[];
-      for (const row of rows)
-        found.set(sessionPosition(fromLcsCdrDatetime(row.SessionIdTime), row.SessionIdSeq), row);
-    }
-    for (const key of keys) {
-      const row = found.get(key);
-      const startedAt = row ? fromLcsCdrDatetime(row.SessionIdTime) : 0;
-      if (!row || this.skipped(row)) check.gone.push(key);
-      else if (this.inProgress(row, startedAt)) check.stillOpen.push(key);
-      else check.records.push(this.settle(row, key, startedAt, check.warnings));
-    }
-    return check;
+  async countSessions(span: SessionSpan): Promise<number> {
+    const row = await this.queries.count(span).executeTakeFirst();
+    return Number(row?.sessions ?? 0);
+  }
+
+  async sessionKeys(span: SessionSpan): Promise<string[]> {
+    const rows = await this.queries.keys(span).execute();
+    return rows.map((row) => sessionPosition(fromLcsCdrDatetime(row.SessionIdTime), row.SessionIdSeq));
   }
 
   async purgeHorizon(now: number): Promise<PurgeHorizon | null> {
-    // Without read access to PurgeSettings, Microsoft's defaults (purge on, 60 days) are assumed.
-    const settings = await this.db
-      .selectFrom('PurgeSettings')
-      .select(['EnablePurge', 'KeepCallDetailForDays'])
-      .execute()
-      .catch(() => []);
-    const row = settings[0];
-    if (row && (row.EnablePurge === false || row.EnablePurge === 0)) return null;
-    const keepDays = row?.KeepCallDetailForDays ?? 60;
-    return { keepDays, oldestKeptMs: now - keepDays * 86_400_000 };
+    let rows: { EnablePurge: number | boolean | null; KeepCallDetailForDays: number | null }[];
+    try {
+      rows = await this.queries.purgeSettings().execute();
+    } catch (error) {
+      // Only a database without the table gets Microsoft's defaults; any other failure is told.
+      if (!missingTable(error))
+        throw new LedgerlineError(
+          'unavailable',
+          `cannot read PurgeSettings at ${this.description}: ${(error as Error).message}`,
+        );
+      rows = [];
+    }
+    if (rows.length === 0) return horizonOf(DEFAULT_KEEP_DAYS, now);
+    // Per-site settings: the shortest kept period among those that purge is the one to keep up with.
+    const purging = rows.filter((row) => row.EnablePurge !== false && row.EnablePurge !== 0);
+    if (purging.length === 0) return null;
+    return horizonOf(Math.min(...purging.map((row) => row.KeepCallDetailForDays ?? DEFAULT_KEEP_DAYS)), now);
   }
 
-  async oldestPosition(): Promise<string | null> {
-    const query = this.db
-      .selectFrom('SessionDetails')
-      .select(['SessionIdTime', 'SessionIdSeq'])
-      .orderBy('SessionIdTime')
-      .orderBy('SessionIdSeq');
-    const row = await (this.engine.rowLimit === 'top' ? query.top(1) : query.limit(1)).executeTakeFirst();
+  async oldestPosition(after: string | null = null): Promise<string | null> {
+    const row = await this.queries.first(after).executeTakeFirst();
     return row ? sessionPosition(fromLcsCdrDatetime(row.SessionIdTime), row.SessionIdSeq) : null;
   }
 
@@ -200,169 +163,133 @@ export class LcsCdrSource implements CdrSource {
     return this.db.destroy();
   }
 
-  /** The query the driver runs, compiled (to check the SQL an engine receives). */
+  /** The read query, compiled (to check the SQL an engine receives). */
   compileRead(position: string | null, limit: number) {
-    return this.sessionsQuery({ after: position }, limit).compile();
+    return this.queries.sessions({ after: position }, limit).compile();
   }
 
-  /** Not a call to record: not audio, or a retried attempt that was not answered. */
-  private skipped(row: SessionState): boolean {
-    return (
-      ((row.MediaTypes ?? 0) & AUDIO) === 0 ||
-      (((row.CallFlag ?? 0) & RETRIED) !== 0 && row.ResponseCode !== 200)
-    );
+  /**
+   * Sorts rows into calls to record, sessions to read again, and sessions skipped; unanswered
+   * attempts are looked up against the retried sessions that follow them.
+   */
+  private async decide(rows: readonly SessionRow[]) {
+    const decided = {
+      records: [] as CallRecord[],
+      open: [] as string[],
+      skipped: [] as string[],
+      warnings: [] as string[],
+    };
+    const unanswered: { row: SessionRow; times: SessionTimes; attempt: EndedAttempt }[] = [];
+    for (const row of rows) {
+      // Each datetime is read once per row: this loop runs over every session recorded.
+      const times = sessionTimes(row);
+      const key = sessionPosition(times.requestedAt, row.SessionIdSeq);
+      const verdict = this.verdict(row, times);
+      if (verdict === 'skip') decided.skipped.push(key);
+      else if (verdict === 'open') decided.open.push(key);
+      else if (verdict === 'record') decided.records.push(this.settle(row, key, times, decided.warnings));
+      else {
+        const attempt = { ...attemptOf(row, key, times), endedAt: unansweredEnd(times) };
+        unanswered.push({ row, times, attempt });
+      }
+    }
+    const retried = await this.retriedAttempts(unanswered.map((entry) => entry.attempt));
+    for (const { row, times, attempt } of unanswered) {
+      if (retried.has(attempt.key)) decided.skipped.push(attempt.key);
+      else decided.records.push(this.settle(row, attempt.key, times, decided.warnings));
+    }
+    decided.records.sort((a, b) => (a.sourceId < b.sourceId ? -1 : 1));
+    return decided;
+  }
+
+  private verdict(row: SessionRow, times: SessionTimes): Verdict {
+    if (((row.CallFlag ?? 0) & AGENT_LEG) !== 0) return 'skip';
+    if (this.inProgress(row, times.requestedAt)) return 'open';
+    if (isAnswered(row)) return 'record';
+    // Over, not answered: held until its retry, if any, had time to reach LcsCDR.
+    return this.now() < unansweredEnd(times) + this.settleMs ? 'open' : 'unanswered';
+  }
+
+  /** The keys of the attempts that a retried session repeats. */
+  private async retriedAttempts(attempts: readonly EndedAttempt[]): Promise<Set<string>> {
+    const retried = new Set<string>();
+    if (attempts.length === 0) return retried;
+    const ranges = retryRanges(attempts, this.windowMs);
+    const found: Attempt[] = [];
+    for (let start = 0; start < ranges.length; start += RANGES_PER_QUERY) {
+      const rows = (await this.queries
+        .retries(ranges.slice(start, start + RANGES_PER_QUERY))
+        .execute()) as RetryRow[];
+      for (const row of rows) {
+        const requestedAt = fromLcsCdrDatetime(row.SessionIdTime);
+        const times = {
+          requestedAt,
+          invitedAt: row.InviteTime === null ? requestedAt : fromLcsCdrDatetime(row.InviteTime),
+        };
+        found.push(attemptOf(row, sessionPosition(requestedAt, row.SessionIdSeq), times));
+      }
+    }
+    for (const attempt of attempts)
+      if (found.some((retry) => retries(retry, attempt, this.windowMs))) retried.add(attempt.key);
+    return retried;
   }
 
   /**
    * Still going on: no end time, and either answered or not answered yet (a final refusal, 4xx to
    * 6xx, ends an unanswered call even without an end time). After `staleOpenHours` it counts as over.
    */
-  private inProgress(row: SessionState, startedAt: number): boolean {
+  private inProgress(row: SessionRow, requestedAt: number): boolean {
     if (row.SessionEndTime !== null) return false;
     const refused = row.ResponseCode !== null && row.ResponseCode >= 300;
-    return !refused && this.now() - startedAt < this.staleOpenMs;
+    return !refused && this.now() - requestedAt < this.staleOpenMs;
   }
 
   /** A finished session (or one open past the limit, recorded as it stands) as a call. */
-  private settle(row: SessionRow, key: string, startedAt: number, warnings: string[]): CallRecord {
+  private settle(row: SessionRow, key: string, times: SessionTimes, warnings: string[]): CallRecord {
     if (row.SessionEndTime === null && (row.ResponseCode === null || row.ResponseCode < 300)) {
       warnings.push(
         `session ${key} has had no end time for over ${this.staleOpenMs / 3_600_000} h: recorded without talk time`,
       );
     }
-    return this.toRecord(row, key, startedAt);
-  }
-
-  private sessionsQuery(range: { after: string | null } | { keys: readonly string[] }, limit: number) {
-    let query = this.db
-      .selectFrom('SessionDetails as sd')
-      .innerJoin('VoipDetails as vd', (join) =>
-        join
-          .onRef('vd.SessionIdTime', '=', 'sd.SessionIdTime')
-          .onRef('vd.SessionIdSeq', '=', 'sd.SessionIdSeq'),
-      )
-      .leftJoin('Users as starter', 'starter.UserId', 'sd.SessionStartedById')
-      .leftJoin('Users as u1', 'u1.UserId', 'sd.User1Id')
-      .leftJoin('Users as u2', 'u2.UserId', 'sd.User2Id')
-      .leftJoin('Users as target', 'target.UserId', 'sd.TargetUserId')
-      .leftJoin('Phones as fromPhone', 'fromPhone.PhoneId', 'vd.FromNumberId')
-      .leftJoin('Phones as toPhone', 'toPhone.PhoneId', 'vd.ConnectedNumberId')
-      .leftJoin('Gateways as fromGateway', 'fromGateway.GatewayId', 'vd.FromGatewayId')
-      .leftJoin('Gateways as toGateway', 'toGateway.GatewayId', 'vd.ToGatewayId')
-      .leftJoin(
-        'MediationServers as fromMediation',
-        'fromMediation.MediationServerId',
-        'vd.FromMediationServerId',
-      )
-      .leftJoin('MediationServers as toMediation', 'toMediation.MediationServerId', 'vd.ToMediationServerId')
-      .select([
-        'sd.SessionIdTime',
-        'sd.SessionIdSeq',
-        'sd.InviteTime',
-        'sd.ResponseTime',
-        'sd.ResponseCode',
-        'sd.SessionEndTime',
-        'sd.MediaTypes',
-        'sd.CallFlag',
-        'sd.SessionStartedById',
-        'sd.User1Id',
-        'starter.UserUri as StarterUri',
-        'u1.UserUri as User1Uri',
-        'u2.UserUri as User2Uri',
-        'target.UserUri as TargetUri',
-        'fromPhone.PhoneUri as FromNumber',
-        'toPhone.PhoneUri as ConnectedNumber',
-        'vd.FromGatewayId',
-        'vd.ToGatewayId',
-        'fromGateway.Gateway as FromGateway',
-        'toGateway.Gateway as ToGateway',
-        'fromMediation.MediationServer as FromMediationServer',
-        'toMediation.MediationServer as ToMediationServer',
-      ])
-      // Audio only, in SQL: an instant-messaging or video session never holds audio back.
-      .where(sql<boolean>`(sd.MediaTypes & ${AUDIO}) = ${AUDIO}`)
-      .orderBy('sd.SessionIdTime')
-      .orderBy('sd.SessionIdSeq');
-    if ('keys' in range) {
-      query = query.where(({ or, and, eb }) =>
-        or(
-          range.keys.map((key) => {
-            const { timeMs, seq } = parsePosition(key);
-            return and([
-              eb('sd.SessionIdTime', '=', this.engine.datetime(timeMs) as never),
-              eb('sd.SessionIdSeq', '=', seq),
-            ]);
-          }),
-        ),
+    if (isAnswered(row) && row.ResponseTime === null)
+      warnings.push(
+        `session ${key} was answered (200) without a ResponseTime: talk time counted from the INVITE`,
       );
-    } else if (range.after !== null) {
-      const { timeMs, seq } = parsePosition(range.after);
-      const time = this.engine.datetime(timeMs);
-      query = query.where(({ or, and, eb }) =>
-        or([
-          eb('sd.SessionIdTime', '>', time as never),
-          and([eb('sd.SessionIdTime', '=', time as never), eb('sd.SessionIdSeq', '>', seq)]),
-        ]),
-      );
-    }
-    return this.engine.rowLimit === 'top' ? query.top(limit) : query.limit(limit);
-  }
-
-  private toRecord(row: SessionRow, key: string, startedAt: number): CallRecord {
-    const direction =
-      row.ToGatewayId !== null ? 'outbound' : row.FromGatewayId !== null ? 'inbound' : 'internal';
-    const answered = row.ResponseCode === 200 && row.ResponseTime !== null;
-    const answeredAt = answered ? fromLcsCdrDatetime(row.ResponseTime as LcsCdrDatetime) : null;
-    const respondedAt = row.ResponseTime === null ? null : fromLcsCdrDatetime(row.ResponseTime);
-    // An unanswered call refused without an end time ended with the refusal.
-    const endedAt =
-      row.SessionEndTime !== null ? fromLcsCdrDatetime(row.SessionEndTime) : (respondedAt ?? startedAt);
-    // Ringing starts with the first INVITE (the session request, when LcsCDR has no INVITE time).
-    const invitedAt =
-      row.InviteTime === null ? startedAt : Math.max(startedAt, fromLcsCdrDatetime(row.InviteTime));
-    const startedByUser1 = row.SessionStartedById === null || row.SessionStartedById === row.User1Id;
-    const starter = row.StarterUri ?? row.User1Uri;
-    const other = startedByUser1 ? row.User2Uri : row.User1Uri;
-    const calleeUri = direction === 'outbound' ? (row.TargetUri ?? other) : (other ?? row.TargetUri);
-    const trunk = direction === 'outbound' ? row.ToGateway : direction === 'inbound' ? row.FromGateway : null;
-    const mediation =
-      direction === 'outbound'
-        ? row.ToMediationServer
-        : direction === 'inbound'
-          ? row.FromMediationServer
-          : null;
-    const sites = this.options.siteByGateway ?? {};
-    const site = (trunk ? sites[trunk] : undefined) ?? (mediation ? sites[mediation] : undefined) ?? null;
-    const caller: Party = { uri: sipUri(starter), number: phoneNumber(row.FromNumber) };
-    const callee: Party = { uri: sipUri(calleeUri), number: phoneNumber(row.ConnectedNumber) };
-    return {
-      v: 1,
+    return toCallRecord(row, key, times, {
       source: this.id,
-      sourceId: key,
-      startedAt: new Date(startedAt).toISOString(),
-      answeredAt: answeredAt === null ? null : new Date(answeredAt).toISOString(),
-      endedAt: new Date(Math.max(endedAt, startedAt)).toISOString(),
-      durationSec: answeredAt === null ? 0 : Math.max(0, Math.round((endedAt - answeredAt) / 1000)),
-      ringSec: Math.max(0, Math.round(((answeredAt ?? endedAt) - invitedAt) / 1000)),
-      direction,
-      answered,
-      responseCode: row.ResponseCode,
-      caller,
-      callee,
-      trunk,
-      site,
-    };
+      siteByGateway: this.options.siteByGateway ?? {},
+    });
   }
 }
 
-/** LcsCDR keeps user URIs without a scheme ("alice@contoso.com", "+3902…@contoso.com;user=phone"). */
-function sipUri(uri: string | null): string | null {
-  if (uri === null || uri.trim() === '') return null;
-  return /^(sips?|tel):/i.test(uri) ? uri : `sip:${uri}`;
+/** What pairing needs of a session row. */
+function attemptOf(
+  row: SessionRow | RetryRow,
+  key: string,
+  times: Pick<SessionTimes, 'requestedAt' | 'invitedAt'>,
+): Attempt {
+  return {
+    key,
+    requestedAt: times.requestedAt,
+    seq: row.SessionIdSeq,
+    invitedAt: times.invitedAt,
+    correlationId: row.CorrelationId,
+    callerId: row.SessionStartedById,
+    targetUserId: row.TargetUserId,
+    connectedNumberId: row.ConnectedNumberId,
+  };
 }
 
-function phoneNumber(uri: string | null): string | null {
-  return uri === null || uri.trim() === '' ? null : uri;
+function horizonOf(keepDays: number, now: number): PurgeHorizon {
+  return { keepDays, oldestKeptMs: now - keepDays * 86_400_000 };
+}
+
+/** SQL Server error 208 ("Invalid object name"), or SQLite's "no such table". */
+function missingTable(error: unknown): boolean {
+  const { number, message } = error as { number?: unknown; message?: unknown };
+  return (
+    number === 208 || (typeof message === 'string' && /no such table|invalid object name/i.test(message))
+  );
 }
 
 /** The datetime parameter and row cap of the SQLite replica. */

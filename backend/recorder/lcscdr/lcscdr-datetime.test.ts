@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerlineError } from '../../domain/errors.js';
+import { parsePosition, sessionPosition } from '../drivers/lcscdr-position.js';
 import { fromLcsCdrDatetime, toLcsCdrDatetime } from './lcscdr-datetime.js';
 
 describe('toLcsCdrDatetime', () => {
@@ -59,3 +60,32 @@ describe('fromLcsCdrDatetime', () => {
     expect(() => fromLcsCdrDatetime(new Date(Number.NaN))).toThrow(LedgerlineError);
   });
 });
+
+// Node applies a TZ set at run time to every Date after it; the offsets below prove it did.
+describe.each(['America/New_York', 'Europe/Rome'])(
+  'replica times and session keys in the %s zone',
+  (zone) => {
+    const before = process.env.TZ;
+    beforeAll(() => {
+      process.env.TZ = zone;
+    });
+    afterAll(() => {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    });
+
+    it('are read and written as UTC, also across a daylight-saving change', () => {
+      expect(new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset()).not.toBe(0);
+      // 2026-03-08 in New York and 2026-03-29 in Rome: the local clock jumps from 02:00 to 03:00.
+      for (const ms of [Date.UTC(2026, 2, 8, 7, 30, 0, 7), Date.UTC(2026, 2, 29, 1, 30, 0, 3)]) {
+        const text = toLcsCdrDatetime(ms);
+        expect(text).toBe(new Date(ms).toISOString().replace('T', ' ').replace('Z', ''));
+        expect(fromLcsCdrDatetime(text)).toBe(ms);
+        expect(parsePosition(sessionPosition(ms, 4))).toEqual({ timeMs: ms, seq: 4 });
+      }
+      expect(fromLcsCdrDatetime('2026-03-29 02:30:00.000')).toBe(Date.UTC(2026, 2, 29, 2, 30));
+      // A key without its zone would be read in local time: it is refused instead.
+      expect(() => parsePosition('2026-03-29T02:30:00.000#4')).toThrow('not an LcsCDR position');
+    });
+  },
+);

@@ -6,6 +6,8 @@ export interface ReplicaSession {
   /** SessionIdTime (epoch ms) and SessionIdSeq: the key. */
   start: number;
   seq: number;
+  /** InviteTime (epoch ms): the first INVITE; default the same as `start`. */
+  invite?: number;
   /** SIP response to the INVITE and when it came (200 = answered). */
   responseCode: number;
   responseTime: number | null;
@@ -13,8 +15,10 @@ export interface ReplicaSession {
   end: number | null;
   /** Default 16 (audio). */
   mediaTypes?: number;
-  /** Default 0; bit 1 marks a retried session. */
+  /** Default 0; bit 1 marks a retried session, bit 2 a response-group agent's leg. */
   callFlag?: number;
+  /** CorrelationId, the GUID that ties sessions together; default none. */
+  correlationId?: string | null;
   /** UserUri of who started the session (User1, SessionStartedBy), as LcsCDR keeps it: no scheme. */
   starter: string;
   /** UserUri of the other party (User2), if any. */
@@ -59,9 +63,11 @@ export class LcsCdrReplicaWriter {
       }
     }
     this.insertSession = handle.prepare(
-      `insert into SessionDetails (SessionIdTime, SessionIdSeq, User1Id, User2Id, TargetUserId, SessionStartedById,
-         IsUser1Internal, IsUser2Internal, InviteTime, ResponseTime, ResponseCode, SessionEndTime, MediaTypes, CallFlag)
-       values (@time, @seq, @user1, @user2, @target, @user1, 1, @user2Internal, @time, @responseTime, @responseCode, @end, @media, @flag)`,
+      `insert into SessionDetails (SessionIdTime, SessionIdSeq, CorrelationId, User1Id, User2Id, TargetUserId,
+         SessionStartedById, IsUser1Internal, IsUser2Internal, InviteTime, ResponseTime, ResponseCode, SessionEndTime,
+         MediaTypes, CallFlag)
+       values (@time, @seq, @correlationId, @user1, @user2, @target, @user1, 1, @user2Internal, @invite, @responseTime,
+         @responseCode, @end, @media, @flag)`,
     );
     this.insertVoip = handle.prepare(
       `insert into VoipDetails (SessionIdTime, SessionIdSeq, FromNumberId, ConnectedNumberId, FromMediationServerId,
@@ -84,6 +90,8 @@ export class LcsCdrReplicaWriter {
         this.insertSession.run({
           time,
           seq: session.seq,
+          correlationId: session.correlationId ?? null,
+          invite: session.invite === undefined ? time : toLcsCdrDatetime(session.invite),
           user1,
           user2,
           user2Internal: session.fromGateway || session.toGateway ? 0 : 1,
