@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../db/connect.js';
@@ -9,7 +10,9 @@ import { repositoriesFor } from '../db/repositories.js';
 import { setUpTestCompany } from '../miner/test-company.js';
 import { applyLcsCdrReplicaSchema } from '../recorder/lcscdr/lcscdr-replica.js';
 import { LcsCdrReplicaWriter } from '../recorder/lcscdr/lcscdr-replica-writer.js';
+import { runCli } from './main.js';
 import { parseSiteByGateway } from './record-command.js';
+import { createReporter } from './reporter.js';
 import { runLedgerline } from './test-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ledgerline-record-'));
@@ -97,11 +100,105 @@ describe('ledgerline record', () => {
     expect(unreachable.err).not.toContain('secret');
   });
 
+  it('documents the look-back, the purge margin and the retry settle time, and checks them', async () => {
+    const help = await runLedgerline(['record', '--help']);
+    expect(help.out).toMatch(
+      /--lookback-hours <hours>\s+how far behind its checkpoint[\s\S]*\(default: "24"\)/,
+    );
+    expect(help.out).toMatch(
+      /--purge-margin-days <days>\s+warn when a call not recorded yet[\s\S]*\(default: "7"\)/,
+    );
+    expect(help.out).toMatch(/--retry-settle-seconds <seconds>[\s\S]*\(default: "60"\)/);
+    const wrong = await runLedgerline(['record', '--once', '--data', data, '--lookback-hours', '0']);
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.err).toContain('--lookback-hours: "0" is not a positive number of hours');
+  });
+
   it('reads gateway-to-site maps and refuses malformed ones', () => {
     expect(parseSiteByGateway(' gw-mil-1 = MIL , gw-lon-1=LON')).toEqual({
       'gw-mil-1': 'MIL',
       'gw-lon-1': 'LON',
     });
     expect(() => parseSiteByGateway('gw-mil-1')).toThrow('is not gateway=SITE');
+  });
+});
+
+describe('ledgerline record, polling', () => {
+  it('records new calls on every poll until it is stopped', async () => {
+    const loopData = join(dir, 'loop');
+    const database = connect(`sqlite:${join(loopData, 'ledgerline.db')}`);
+    await migrateToLatest(database);
+    await database.close();
+    const replica = new SQLite(join(loopData, 'lcscdr.db'));
+    replica.pragma('journal_mode = WAL');
+    applyLcsCdrReplicaSchema(replica);
+    const writer = new LcsCdrReplicaWriter(replica);
+    // Calls that ended a few minutes ago (the recorder runs on the real clock).
+    const call = (seq: number) => {
+      const start = Date.now() - 10 * 60_000 + seq * 1000;
+      return {
+        start,
+        seq,
+        responseCode: 200,
+        responseTime: start + 5000,
+        end: start + 65_000,
+        starter: 'anna.rossi@contoso.com',
+        other: '+390212345678@contoso.com;user=phone',
+        connectedNumber: '+390212345678',
+        toGateway: 'gw-mil-1',
+      };
+    };
+    writer.insert([call(1)]);
+
+    const log: string[] = [];
+    const logged = (text: string) => log.some((line) => line.includes(text));
+    const until = async (condition: () => boolean) => {
+      for (let waited = 0; !condition(); waited += 20) {
+        if (waited > 10_000) throw new Error(`gave up waiting; the log says:\n${log.join('')}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const stop = new AbortController();
+    const running = runCli(['node', 'ledgerline', 'record', '--data', loopData, '--interval', '0.05'], {
+      env: {},
+      cwd: dir,
+      print: () => {},
+      warn: (line) => log.push(line),
+      reporter: createReporter({
+        tty: false,
+        stream: new Writable({
+          write(chunk, _encoding, done) {
+            log.push(String(chunk));
+            done();
+          },
+        }),
+      }),
+      stdin: async function* () {},
+      signal: stop.signal,
+    });
+    const recorded = () => log.filter((line) => line.includes('"msg":"recorded sfb-')).length;
+    await until(() => recorded() === 1);
+    writer.insert([call(2)]);
+    await until(() => recorded() === 2);
+    writer.insert([call(3), call(4)]);
+    await until(() => recorded() === 3);
+    stop.abort();
+    expect(await running).toBe(0);
+    replica.close();
+
+    const spool = readdirSync(join(loopData, 'spool')).sort();
+    expect(spool).toHaveLength(3);
+    const lines = spool.flatMap((name) =>
+      readFileSync(join(loopData, 'spool', name), 'utf8')
+        .trim()
+        .split('\n'),
+    );
+    expect(lines.map((line) => (JSON.parse(line) as { sourceId: string }).sourceId.split('#')[1])).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+    ]);
+    expect(logged('recording failed')).toBe(false);
   });
 });

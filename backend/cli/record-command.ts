@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { describeConnectionError } from '../db/database-check.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { openCdrSource } from '../recorder/cdr-source-factory.js';
+import { Recorder } from '../recorder/recorder.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
 import { positiveSeconds } from './mine-command.js';
 import { recordOnce, repeat } from './pipeline-loops.js';
@@ -23,6 +24,21 @@ export function registerRecordCommand(program: Command, context: CliContext): vo
       '--site-by-gateway <list>',
       'site code per gateway, e.g. gw-mil-1=MIL,gw-lon-1=LON (env LEDGERLINE_SITE_BY_GATEWAY)',
     )
+    .option(
+      '--lookback-hours <hours>',
+      'how far behind its checkpoint each poll looks for calls whose records arrived late: longer than the longest call',
+      '24',
+    )
+    .option(
+      '--purge-margin-days <days>',
+      'warn when a call not recorded yet is within this many days of the LcsCDR purge (KeepCallDetailForDays)',
+      '7',
+    )
+    .option(
+      '--retry-settle-seconds <seconds>',
+      'how long an unanswered call is held after it ended, in case a retried session (CallFlag 1) repeats it',
+      '60',
+    )
     .action(
       async (
         options: {
@@ -31,6 +47,9 @@ export function registerRecordCommand(program: Command, context: CliContext): vo
           spool?: string;
           interval: string;
           siteByGateway?: string;
+          lookbackHours: string;
+          purgeMarginDays: string;
+          retrySettleSeconds: string;
         },
         command: Command,
       ) => {
@@ -43,7 +62,14 @@ export function registerRecordCommand(program: Command, context: CliContext): vo
         const siteByGateway = parseSiteByGateway(
           options.siteByGateway ?? context.env.LEDGERLINE_SITE_BY_GATEWAY,
         );
-        const source = openCdrSource(url, { siteByGateway });
+        const lookbackHours = positiveNumber(options.lookbackHours, '--lookback-hours', 'hours');
+        const purgeMarginDays = positiveNumber(options.purgeMarginDays, '--purge-margin-days', 'days');
+        const retrySettleSeconds = positiveNumber(
+          options.retrySettleSeconds,
+          '--retry-settle-seconds',
+          'seconds',
+        );
+        const source = openCdrSource(url, { siteByGateway, retrySettleSeconds });
         try {
           await source.oldestPosition().catch((error: unknown) => {
             throw new LedgerlineError(
@@ -53,13 +79,15 @@ export function registerRecordCommand(program: Command, context: CliContext): vo
           });
           await withDatabase(databaseUrl(globals, context), async (database) => {
             context.reporter.info(`recording ${source.description} into ${spoolDir}`);
+            // One recorder for every poll: it remembers what it has said about the purge horizon.
+            const recorder = new Recorder(source, database, { spoolDir, lookbackHours, purgeMarginDays });
+            const poll = () => recordOnce(source, database, spoolDir, context.reporter, undefined, recorder);
             if (options.once) {
-              const records = await recordOnce(source, database, spoolDir, context.reporter);
-              if (records === 0) context.reporter.info('no new finished calls');
+              if ((await poll()) === 0) context.reporter.info('no new finished calls');
               return;
             }
             await repeat('recording', interval * 1000, context.signal, context.reporter, async () => {
-              await recordOnce(source, database, spoolDir, context.reporter);
+              await poll();
             });
           });
         } finally {
@@ -82,4 +110,12 @@ export function parseSiteByGateway(text: string | undefined): Record<string, str
     map[gateway] = site;
   }
   return map;
+}
+
+/** A number greater than zero from an option, or a clear message naming the option. */
+function positiveNumber(value: string, option: string, unit: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0)
+    throw new LedgerlineError('invalid-input', `${option}: "${value}" is not a positive number of ${unit}`);
+  return number;
 }
