@@ -120,9 +120,10 @@ async function runLive(world: DemoWorld, interval: number, { reporter, signal }:
     minute.calls += round.mined.calls;
     minute.rejected += round.mined.rejected;
     if (Date.now() - minute.since >= LIVE_SUMMARY_MS) {
+      const rejected = minute.rejected > 0 ? ` (${minute.rejected} lines rejected)` : '';
       reporter.info(
-        `live: ${minute.calls.toLocaleString('en')} calls recorded and rated in the last minute, ${stored.toLocaleString('en')} in all`,
-        { calls: minute.calls, total: stored, ...(minute.rejected > 0 ? { rejected: minute.rejected } : {}) },
+        `live: ${minute.calls.toLocaleString('en')} calls recorded and rated in the last minute${rejected}, ${stored.toLocaleString('en')} in all`,
+        reporter.tty ? undefined : { calls: minute.calls, total: stored, rejected: minute.rejected },
       );
       minute = { since: Date.now(), calls: 0, rejected: 0 };
     }

@@ -14,7 +14,7 @@ import { applyLcsCdrReplicaSchema } from '../recorder/lcscdr/lcscdr-replica.js';
 import { LcsCdrReplicaWriter, type ReplicaSession } from '../recorder/lcscdr/lcscdr-replica-writer.js';
 import { readDemoState, writeDemoState, type DemoState } from './demo-state.js';
 import { importFiles } from './import-files.js';
-import { mineOnce, recordOnce, type MiningTotals } from './pipeline-loops.js';
+import { FILES_BAR_FROM, mineOnce, recordOnce, type MiningTotals } from './pipeline-loops.js';
 import type { Progress, Reporter } from './reporter.js';
 
 /** The demo's data folder, open: billing database, LcsCDR replica, traffic, spool. */
@@ -104,12 +104,17 @@ export async function openDemoWorld(
   // A stop between writing sessions and saving the state leaves sessions the state does not know.
   let written = lastSeqInReplica(replica);
 
+  // Calls the recorder can read now: ended ones (a call in progress is read when it ends).
   let unrecorded = 0;
+  const callsInProgress = new Set(state.open.filter(isCall).map((session) => session.seq));
   const advance = (nowMs: number): number => {
     const tick = traffic.tick(nowMs);
     const fresh = tick.insert.filter((session) => session.seq > written);
     writer.insert(fresh);
-    for (const end of tick.end) writer.end(end.start, end.seq, end.end, end.responseCode, end.responseTime);
+    for (const end of tick.end) {
+      writer.end(end.start, end.seq, end.end, end.responseCode, end.responseTime);
+      if (callsInProgress.delete(end.seq)) unrecorded++;
+    }
     written = Math.max(written, traffic.nextSeq - 1);
     writeDemoState(statePath, {
       ...state,
@@ -117,9 +122,12 @@ export async function openDemoWorld(
       nextSeq: traffic.nextSeq,
       open: [...traffic.openSessions],
     });
-    const calls = fresh.filter(isCall).length;
-    unrecorded += calls;
-    return calls;
+    const calls = fresh.filter(isCall);
+    for (const call of calls) {
+      if (call.end === null) callsInProgress.add(call.seq);
+      else unrecorded++;
+    }
+    return calls.length;
   };
 
   const gap = now - state.generatedUntil - 1;
@@ -199,20 +207,24 @@ export async function catchUp(
     !quiet && expected >= RECORDING_BAR_FROM ? reporter.progress('recording calls', expected, 'calls') : null;
   let recorded = 0;
   try {
-    const perFile = bar || quiet ? reporter.debug : reporter.info;
     await recordOnce(world.source, world.database, world.spoolDir, reporter, (name, records) => {
       recorded += records;
       bar?.update(recorded);
-      perFile(`recorded ${name}`, { calls: records });
+      reporter.debug(`recorded ${name}`, { calls: records });
     });
   } finally {
     bar?.stop();
   }
   world.unrecorded = Math.max(0, world.unrecorded - recorded);
-  if (bar) reporter.info(`recorded ${recorded.toLocaleString('en')} calls into ${world.spoolDir}`);
   const empty: MiningTotals = { files: 0, skipped: 0, calls: 0, duplicates: 0, rejected: 0 };
   if (signal?.aborted) return { recorded, mined: empty };
-  const mined = await mineOnce(world.database, world.spoolDir, reporter, world.miner, { quiet });
+  // A line per spool file says little here: many files get a bar and a line, a few one line below.
+  const mined = await mineOnce(world.database, world.spoolDir, reporter, world.miner, { quiet: true });
+  if (!quiet && mined.files > 0 && mined.files < FILES_BAR_FROM) {
+    reporter.info(
+      `caught up: ${mined.calls.toLocaleString('en')} calls recorded and stored${mined.duplicates > 0 ? `, ${mined.duplicates} stored before` : ''}${mined.rejected > 0 ? `, ${mined.rejected} lines rejected` : ''}`,
+    );
+  }
   if (!quiet && existsSync(world.legacyExport)) await importLegacyExport(world, reporter);
   return { recorded, mined };
 }

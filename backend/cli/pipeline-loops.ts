@@ -62,7 +62,7 @@ export interface MiningTotals {
 export interface MiningReportOptions {
   /** Files the pass will mine: from FILES_BAR_FROM on, one bar over the files. */
   files?: number;
-  /** A line per file only at debug level (the live demo, which sums up now and then). */
+  /** Lines per file, and warnings of rejected lines, only at debug level: the caller sums up. */
   quiet?: boolean;
 }
 
@@ -125,7 +125,9 @@ export function miningReport(
           rejected: outcome.rejected,
         });
       if (outcome.rejected > 0)
-        reporter.warn(`${outcome.rejected} lines of ${name} were rejected (see the rejects table)`);
+        (options.quiet ? reporter.debug : reporter.warn)(
+          `${outcome.rejected} lines of ${name} were rejected (see the rejects table)`,
+        );
     },
     fileFailed(name, error, attempts) {
       bytesBar?.stop();
@@ -147,7 +149,8 @@ export function miningReport(
       filesBar.stop();
       reporter.info(
         `mined ${totals.files} files: ${totals.calls.toLocaleString('en')} calls stored, ${totals.duplicates.toLocaleString('en')} duplicates, ${totals.rejected.toLocaleString('en')} lines rejected`,
-        { ...totals },
+        // The line says it all on a terminal; log collectors get the numbers as fields.
+        reporter.tty ? undefined : { ...totals },
       );
     },
   };
