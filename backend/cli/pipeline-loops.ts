@@ -68,6 +68,8 @@ export interface MiningReportOptions {
 
 /** Passes of at least this many files get one bar over the files, and a line at the end. */
 export const FILES_BAR_FROM = 3;
+/** A file larger than this gets a bar of its own (by bytes). */
+const LARGE_FILE_BYTES = 4 << 20;
 
 /**
  * One mining pass over the spool folder: a bar over the files when there are many (else a bar by
@@ -100,13 +102,22 @@ export function miningReport(
   const filesBar = many ? reporter.progress('mining spool files', options.files ?? 0, 'files') : null;
   const perFile = many || options.quiet ? reporter.debug : reporter.info;
   let bytesBar: Progress | null = null;
+  let large = 0;
   const observer: MiningObserver = {
     fileStarted(name, bytes) {
-      // Small files finish before a bar could be seen: only large ones get one.
-      bytesBar = !filesBar && bytes > 4 << 20 ? reporter.progress(`mining ${name}`, bytes, 'bytes') : null;
+      // Small files finish before a bar could be seen: only large ones get one. On a terminal the
+      // bar over the files shows how far into a large file it is; in a log it gets its own lines.
+      large = bytes > LARGE_FILE_BYTES ? bytes : 0;
+      bytesBar =
+        large && !(filesBar && reporter.tty) ? reporter.progress(`mining ${name}`, bytes, 'bytes') : null;
     },
     progress(_name, progress) {
       bytesBar?.update(progress.bytesRead, `${progress.lines.toLocaleString('en')} lines`);
+      if (filesBar && reporter.tty && large)
+        filesBar.update(
+          totals.files,
+          `file ${totals.files + 1} at ${Math.floor((progress.bytesRead / large) * 100)}%`,
+        );
     },
     fileDone(name, outcome) {
       bytesBar?.stop();
