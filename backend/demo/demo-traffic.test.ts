@@ -272,7 +272,8 @@ describe('demo traffic', () => {
   it('generates 90 days in well under 10 seconds, with a few rare calls a call accounting must handle', () => {
     const started = performance.now();
     const { sessions } = generateTraffic(company, { from: TO - 90 * DAY, to: TO, seed: 1 });
-    expect(performance.now() - started).toBeLessThan(5000);
+    // About 1-2 s; the margin is for a busy two-core machine running the other suites beside it.
+    expect(performance.now() - started).toBeLessThan(8000);
     expect(sessions.length).toBeGreaterThan(120_000);
     expect(sessions.length).toBeLessThan(220_000);
 
