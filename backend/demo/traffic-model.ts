@@ -1,10 +1,8 @@
-import { ZoneClock } from '../domain/zone-clock.js';
 import { plantAnomalies, type AnomalyPlacement } from './demo-anomalies.js';
-import type { DemoCompany, DemoSite, DemoUser, UnlistedPhone, WorkKind } from './demo-company.js';
-import { DestinationPool } from './destination-pool.js';
+import type { DemoCompany, DemoSite, DemoUser, WorkKind } from './demo-company.js';
 import { DIALLED_KINDS, type DialledKind } from './number-patterns.js';
-import { RARE_CALLS, type RareCall } from './rare-calls.js';
 import { SeededRandom, WeightedPicker } from './seeded-random.js';
+import { siteTraffic, type DirectionPicker, type SiteTraffic } from './site-traffic.js';
 import {
   audioDraft,
   compareDrafts,
@@ -64,33 +62,11 @@ const UNLISTED_MIX = new WeightedPicker<DialledKind>(['local', 'national', 'mobi
 const LIVE_SCALE = 3;
 /** The least busyness of a live hour, as a share of a business day: about 10 calls a minute. */
 const LIVE_FLOOR = 0.25;
-/** Order indexes of the live extra calls start here, after the working day's calls of the hour. */
-
 const HOUR = 3_600_000;
 const SITE_STRIDE = 1_000_000;
 /** Order indexes of the live extra calls of a site's hour start here, after its working-day calls. */
 const LIVE_INDEX = SITE_STRIDE / 2;
 const CACHED_BLOCKS = 6;
-
-interface SiteTraffic {
-  site: DemoSite;
-  index: number;
-  clock: ZoneClock;
-  pool: DestinationPool;
-  outbound: DirectionPicker;
-  inbound: DirectionPicker;
-  internal: DirectionPicker;
-  everyone: WeightedPicker<DemoUser>;
-  teams: Map<string, DemoUser[]>;
-  unlisted: readonly UnlistedPhone[];
-  rare: readonly { call: RareCall; callers: WeightedPicker<DemoUser> }[];
-}
-
-interface DirectionPicker {
-  /** Calls per business day of the whole site in this direction. */
-  rate: number;
-  users: WeightedPicker<DemoUser> | null;
-}
 
 /**
  * The demo company's phone traffic as a function of time: every UTC hour of every site has its own
@@ -132,7 +108,7 @@ export class TrafficModel {
         ),
       );
     }
-    this.sites = company.sites.map((site, index) => this.siteTraffic(site, index));
+    this.sites = company.sites.map((site, index) => siteTraffic(company, site, index, this.seed, this.works));
     const planted = plantAnomalies(company, options.seed, options.anomaliesBefore);
     this.placement = planted.placement;
     this.anomalies = planted.drafts;
@@ -158,49 +134,6 @@ export class TrafficModel {
       this.blocks.set(hour, drafts);
     }
     return drafts;
-  }
-
-  private siteTraffic(site: DemoSite, index: number): SiteTraffic {
-    const people = this.company.users.filter((user) => user.siteCode === site.code);
-    const direction = (rate: (profile: CallingProfile, user: DemoUser) => number): DirectionPicker => {
-      const weights = people.map((user) => rate(this.profileOf(user), user) * user.activity);
-      const total = weights.reduce((sum, weight) => sum + weight, 0);
-      return { rate: total, users: total > 0 ? new WeightedPicker(people, weights) : null };
-    };
-    const teams = new Map<string, DemoUser[]>();
-    for (const user of people)
-      teams.set(user.departmentCode, [...(teams.get(user.departmentCode) ?? []), user]);
-    if (people.length === 0 || !people.every((user) => this.works.has(user.departmentCode))) {
-      throw new Error(`site ${site.code} has no people, or people in departments the company does not have`);
-    }
-    return {
-      site,
-      index,
-      clock: new ZoneClock(site.timeZone),
-      pool: new DestinationPool(site, this.seed),
-      outbound: direction((profile) => profile.outbound),
-      inbound: direction((profile, user) => (user.did === null ? 0 : profile.inbound)),
-      internal: direction((profile) => profile.internal),
-      everyone: new WeightedPicker(
-        people,
-        people.map((user) => user.activity),
-      ),
-      teams,
-      unlisted: this.company.unlistedPhones.filter((phone) => phone.siteCode === site.code),
-      rare: (RARE_CALLS[site.dialPlan.country] ?? []).flatMap((call) => {
-        const callers = people.filter((user) => !call.callers || call.callers.includes(this.workOf(user)));
-        if (callers.length === 0) return [];
-        return [
-          {
-            call,
-            callers: new WeightedPicker(
-              callers,
-              callers.map((user) => user.activity),
-            ),
-          },
-        ];
-      }),
-    };
   }
 
   private profileOf(user: DemoUser): CallingProfile {
