@@ -178,6 +178,10 @@ describe('ledgerline demo and serve, as processes', () => {
     );
     expect(taken.log.some((line) => line.msg.includes('generating'))).toBe(false);
 
+    // While live, rounds every second log nothing at info level (a summary comes once a minute).
+    const serving = demo.log.findIndex((line) => line.msg.startsWith('Ledgerline is serving on '));
+    expect(demo.log.slice(serving + 2).filter((line) => /^(recorded|mined) /.test(line.msg))).toEqual([]);
+
     const before = await status(url);
     expect(await demo.stop()).toBe(0);
     expect(demo.log.some((line) => line.msg.startsWith('stopping'))).toBe(true);
