@@ -78,6 +78,52 @@ describe('live traffic', () => {
     expect(live.nextSeq).toBe(1000 + expected.length);
   });
 
+  it('carries on after a stop, from the saved next SessionIdSeq and calls in progress, as if never stopped', () => {
+    const ticks = Array.from({ length: 40 }, (_, n) => START + (n + 1) * 97_000);
+    const whole = new LiveTraffic(DEMO_COMPANY, {
+      seed: 5,
+      startMs: START,
+      anomaliesBefore: ANOMALIES_BEFORE,
+    });
+    const expected = ticks.map((now) => whole.tick(now));
+
+    const before = new LiveTraffic(DEMO_COMPANY, {
+      seed: 5,
+      startMs: START,
+      anomaliesBefore: ANOMALIES_BEFORE,
+    });
+    const stopAt = 17;
+    const got = ticks.slice(0, stopAt).map((now) => before.tick(now));
+    expect(before.openSessions.length).toBeGreaterThan(0);
+    const after = new LiveTraffic(DEMO_COMPANY, {
+      seed: 5,
+      startMs: ticks[stopAt - 1]! + 1,
+      firstSeq: before.nextSeq,
+      open: JSON.parse(JSON.stringify(before.openSessions)) as ReplicaSession[],
+      anomaliesBefore: ANOMALIES_BEFORE,
+    });
+    got.push(...ticks.slice(stopAt).map((now) => after.tick(now)));
+    expect(got).toEqual(expected);
+  });
+
+  it("adds calls only from liveFrom on, leaving the working day's calls as they are", () => {
+    const night = Date.UTC(2026, 2, 7, 1); // a Saturday, 02:00 in Milan
+    const calm = new LiveTraffic(DEMO_COMPANY, { seed: 5, startMs: night - 3_600_000 });
+    const lively = new LiveTraffic(DEMO_COMPANY, { seed: 5, startMs: night - 3_600_000, liveFrom: night });
+    const key = ({ start, starter, connectedNumber }: ReplicaSession) =>
+      `${start} ${starter} ${connectedNumber}`;
+    const quiet = calm.tick(night + 600_000).insert;
+    const busy = lively.tick(night + 600_000).insert;
+    expect(busy.filter((s) => s.start < night).map(key)).toEqual(
+      quiet.filter((s) => s.start < night).map(key),
+    );
+    const live = busy.filter((s) => s.start >= night);
+    expect(quiet.filter((s) => s.start >= night).length).toBeLessThan(5);
+    expect(live.length).toBeGreaterThan(40); // ten minutes at about ten calls a minute
+    expect(new Set(busy.map(key)).size).toBe(busy.length);
+    for (const session of quiet) expect(busy.map(key)).toContain(key(session));
+  });
+
   it('returns the history on a first tick far ahead of the start, then carries on', () => {
     const live = new LiveTraffic(DEMO_COMPANY, { seed: 3, startMs: START - 86_400_000 });
     const first = live.tick(START);
