@@ -11,7 +11,8 @@ import { scopeCondition } from './scope-filter.js';
 /** One rollup row's worth of change: the key and the amounts to add (negative to take away). */
 export type RollupDelta = Insertable<DailyRollupTable> & DailyRollupTable;
 
-const KEY = [
+/** The columns that key a rollup row. */
+export const ROLLUP_KEY = [
   'local_day',
   'site_id',
   'department_id',
@@ -21,7 +22,15 @@ const KEY = [
   'dest_country',
   'direction',
 ] as const;
-const SUMS = ['calls', 'answered', 'duration_sec', 'billed_sec', 'cost_micro', 'unrated'] as const;
+/** The columns a rollup row sums. */
+export const ROLLUP_SUMS = [
+  'calls',
+  'answered',
+  'duration_sec',
+  'billed_sec',
+  'cost_micro',
+  'unrated',
+] as const;
 
 /**
  * Folds calls into rollup deltas, one per key, with `sign` +1 to add them or -1 to take them away
@@ -145,13 +154,13 @@ export class RollupAccumulator {
 export function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
   const byKey = new Map<string, RollupDelta>();
   for (const delta of deltas) {
-    const id = KEY.map((column) => delta[column]).join('|');
+    const id = ROLLUP_KEY.map((column) => delta[column]).join('|');
     const sum = byKey.get(id);
     if (!sum) {
       byKey.set(id, { ...delta });
       continue;
     }
-    for (const column of SUMS) sum[column] += delta[column];
+    for (const column of ROLLUP_SUMS) sum[column] += delta[column];
   }
   return [...byKey.values()];
 }
@@ -170,18 +179,18 @@ export class RollupRepository {
    * taken away, or a re-rated call moved to another carrier, leaves no empty row behind).
    */
   async apply(deltas: readonly RollupDelta[]): Promise<void> {
-    const changes = mergeDeltas(deltas).filter((delta) => SUMS.some((column) => delta[column] !== 0));
+    const changes = mergeDeltas(deltas).filter((delta) => ROLLUP_SUMS.some((column) => delta[column] !== 0));
     if (changes.length === 0) return;
-    await this.bulk.addSums(this.db, 'daily_rollups', KEY, SUMS, changes);
+    await this.bulk.addSums(this.db, 'daily_rollups', ROLLUP_KEY, ROLLUP_SUMS, changes);
     const emptied = changes.filter((delta) => delta.calls < 0);
     // A few hundred keys a statement: SQLite limits how deep an expression (a chain of ORs) goes.
-    const perStatement = Math.min(200, rowsPerStatement(this.adapter.capabilities, KEY.length));
+    const perStatement = Math.min(200, rowsPerStatement(this.adapter.capabilities, ROLLUP_KEY.length));
     for (const batch of chunks(emptied, perStatement)) {
       await this.db
         .deleteFrom('daily_rollups')
         .where('calls', '=', 0)
         .where((eb) =>
-          eb.or(batch.map((delta) => eb.and(KEY.map((column) => eb(column, '=', delta[column]))))),
+          eb.or(batch.map((delta) => eb.and(ROLLUP_KEY.map((column) => eb(column, '=', delta[column]))))),
         )
         .execute();
     }
