@@ -6,7 +6,7 @@ type Owned = { user_id: number | null; department_id: number | null };
 
 /**
  * The WHERE condition that limits rows to a Scope: one user's, some departments' (already
- * expanded to sub-departments), or all. Applied in SQL by every repository query that reads calls.
+ * expanded to sub-departments), all, or none. Applied in SQL by every repository query that reads calls.
  */
 export function scopeCondition<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
@@ -16,6 +16,8 @@ export function scopeCondition<DB, TB extends keyof DB>(
   switch (scope.kind) {
     case 'all':
       return sql<SqlBool>`1 = 1`;
+    case 'none':
+      return sql<SqlBool>`1 = 0`;
     case 'user':
       return owned('user_id', '=', scope.userId);
     case 'departments':
