@@ -75,7 +75,9 @@ interface DemoRun {
 async function runDemo(database: Database, run: DemoRun, context: CliContext): Promise<void> {
   const { reporter, signal } = context;
   // Listening comes first: a port in use ends the demo at once, not after minutes of catching up.
-  const server = run.address ? await startServer(database, join(run.data, 'spool'), run.address) : null;
+  const server = run.address
+    ? await startServer({ database, spoolDir: join(run.data, 'spool'), address: run.address, reporter })
+    : null;
   const onStop = () => reporter.info('stopping (the data is kept; the next start carries on from it)');
   signal.addEventListener('abort', onStop, { once: true });
   try {

@@ -5,6 +5,7 @@ import { createHttpServer, listen } from '../api/http-server.js';
 import type { Database } from '../db/database.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
+import type { Reporter } from './reporter.js';
 import { UsageError } from './usage-error.js';
 
 /** The port and address options of `serve` and `demo`. */
@@ -40,7 +41,12 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       const globals = command.optsWithGlobals<DatabaseOptions>();
       const address = listenAddress(options, context);
       await withDatabase(databaseUrl(globals, context), async (database) => {
-        const server = await startServer(database, join(dataDir(globals, context), 'spool'), address);
+        const server = await startServer({
+          database,
+          spoolDir: join(dataDir(globals, context), 'spool'),
+          address,
+          reporter: context.reporter,
+        });
         context.reporter.info(`Ledgerline is serving on ${server.url}`, {
           health: '/health',
           status: '/api/v1/status',
@@ -66,13 +72,25 @@ export function listenAddress(options: ServeOptions, context: CliContext): Liste
   return { port, host: options.host ?? context.env.HOST ?? '127.0.0.1' };
 }
 
+/** What the server is started with. */
+export interface ServerSetup {
+  database: Database;
+  spoolDir: string;
+  address: ListenAddress;
+  /** Where requests and errors are logged: a line per request (debug level on a terminal). */
+  reporter: Reporter;
+}
+
 /** Starts the HTTP server; a port in use or an address it cannot have is a clear error. */
-export async function startServer(
-  database: Database,
-  spoolDir: string,
-  address: ListenAddress,
-): Promise<RunningServer> {
-  const server = createHttpServer({ database, spoolDir, version: packageVersion() });
+export async function startServer(setup: ServerSetup): Promise<RunningServer> {
+  const { database, spoolDir, address, reporter } = setup;
+  const server = createHttpServer({
+    database,
+    spoolDir,
+    version: packageVersion(),
+    log: reporter,
+    requestLogLevel: reporter.tty ? 'debug' : 'info',
+  });
   const { host } = address;
   let port: number;
   try {

@@ -43,6 +43,15 @@ export class SpoolFileRepository {
     await this.db.updateTable('spool_files').set(stats).where('id', '=', id).execute();
   }
 
+  /** Lines the miner has read from spool files in all: the calls the recorders handed over. */
+  async linesRead(): Promise<number> {
+    const row = await this.db
+      .selectFrom('spool_files')
+      .select((eb) => eb.fn.sum<number | string>('lines').as('lines'))
+      .executeTakeFirst();
+    return Number(row?.lines ?? 0);
+  }
+
   /** Whether the miner has finished this file. */
   async isDone(name: string): Promise<boolean> {
     const row = await this.db

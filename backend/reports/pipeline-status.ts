@@ -11,9 +11,11 @@ export interface PipelineStatus {
   /** When the miner last stored a call (ISO), or null. */
   lastMinedAt: string | null;
   calls: { rated: number; unrated: number; free: number; total: number };
+  /** Lines the miner has read from the recorders' spool files (calls recorded and taken in). */
+  recordedLines: number;
   rejectedLines: number;
-  /** Spool files waiting for the miner, and their size. */
-  backlog: { files: number; bytes: number };
+  /** Spool files waiting for the miner, their size, and when the oldest was written (ISO). */
+  backlog: { files: number; bytes: number; oldestAt: string | null };
   /** Spool files set aside in `failed/` because they kept failing. */
   failedFiles: string[];
   /** Each recorder source: the last session read, calls it waits on, and when it last moved. */
@@ -22,19 +24,23 @@ export interface PipelineStatus {
 
 /** Reads the pipeline's status from the database and the spool folder. */
 export async function pipelineStatus(repos: Repositories, spoolDir: string): Promise<PipelineStatus> {
-  const [counts, rejectedLines, checkpoints, pending, failed] = await Promise.all([
+  const [counts, recordedLines, rejectedLines, checkpoints, pending, failed] = await Promise.all([
     repos.calls.pipelineCounts(),
+    repos.spoolFiles.linesRead(),
     repos.rejects.count(),
     repos.checkpoints.list(),
     pendingSpoolFiles(spoolDir),
     failedSpoolFiles(spoolDir),
   ]);
   let bytes = 0;
-  for (const name of pending)
-    bytes += await stat(join(spoolDir, name)).then(
-      (s) => s.size,
-      () => 0,
-    );
+  let oldest: number | null = null;
+  for (const name of pending) {
+    // A file the miner moves away meanwhile simply does not count.
+    const file = await stat(join(spoolDir, name)).catch(() => null);
+    if (!file) continue;
+    bytes += file.size;
+    oldest = oldest === null ? file.mtimeMs : Math.min(oldest, file.mtimeMs);
+  }
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
     lastCallAt: iso(counts.lastStartedAt),
@@ -45,8 +51,9 @@ export async function pipelineStatus(repos: Repositories, spoolDir: string): Pro
       free: counts.free,
       total: counts.rated + counts.unrated + counts.free,
     },
+    recordedLines,
     rejectedLines,
-    backlog: { files: pending.length, bytes },
+    backlog: { files: pending.length, bytes, oldestAt: iso(oldest === null ? null : Math.round(oldest)) },
     failedFiles: failed,
     recorders: checkpoints.map((checkpoint) => {
       const position = decodePosition(checkpoint.position);
