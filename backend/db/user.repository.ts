@@ -135,6 +135,46 @@ export class UserRepository {
     return row && toUser(row);
   }
 
+  /**
+   * The user with this Entra ID object id (written in lower or upper case), if any: who a
+   * signed-in person is.
+   */
+  async findByEntraObjectId(objectId: string): Promise<User | undefined> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('entra_object_id', 'in', [
+        ...new Set([objectId, objectId.toLowerCase(), objectId.toUpperCase()]),
+      ])
+      .executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  /**
+   * The first named user (by display name) with at least one call, optionally only in some
+   * departments or other than some users: someone worth signing in as in the demo.
+   */
+  async findFirstWithCalls(
+    filter: { departmentIds?: readonly number[]; exceptUserIds?: readonly number[] } = {},
+  ): Promise<User | undefined> {
+    let query = this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('anonymous', '=', 0)
+      .where('upn', 'is not', null)
+      .where((eb) =>
+        eb.exists(eb.selectFrom('calls').select('calls.id').whereRef('calls.user_id', '=', 'users.id')),
+      );
+    if (filter.departmentIds !== undefined) {
+      if (filter.departmentIds.length === 0) return undefined;
+      query = query.where('department_id', 'in', [...filter.departmentIds]);
+    }
+    if (filter.exceptUserIds !== undefined && filter.exceptUserIds.length > 0)
+      query = query.where('id', 'not in', [...filter.exceptUserIds]);
+    const row = await query.orderBy('display_name').orderBy('id').executeTakeFirst();
+    return row && toUser(row);
+  }
+
   /** The user with this SIP URI (case-insensitive, with or without "sip:"), if any. */
   async findBySipUri(uri: string): Promise<User | undefined> {
     const normalized = uri.toLowerCase().replace(/^sip:/, '');
