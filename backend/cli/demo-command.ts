@@ -9,6 +9,9 @@ import { positiveSeconds } from './mine-command.js';
 import { repeat } from './pipeline-loops.js';
 import { DEFAULT_PORT, listenAddress, startServer, type ListenAddress } from './serve-command.js';
 import { UsageError } from './usage-error.js';
+import { demoAuthConfig } from '../auth/demo-sign-in.js';
+import { readServerSettings } from '../config/server-settings.js';
+import { DEMO_COMPANY } from '../demo/demo-company.js';
 
 interface DemoOptions {
   port?: string;
@@ -76,7 +79,20 @@ async function runDemo(database: Database, run: DemoRun, context: CliContext): P
   const { reporter, signal } = context;
   // Listening comes first: a port in use ends the demo at once, not after minutes of catching up.
   const server = run.address
-    ? await startServer({ database, spoolDir: join(run.data, 'spool'), address: run.address, reporter })
+    ? await startServer({
+        database,
+        spoolDir: join(run.data, 'spool'),
+        address: run.address,
+        reporter,
+        signIn: {
+          kind: 'demo',
+          config: demoAuthConfig(DEMO_COMPANY.adminGroupId),
+          personas: Object.fromEntries(
+            Object.entries(DEMO_COMPANY.personas).map(([role, persona]) => [role, persona.upn]),
+          ),
+        },
+        maskDigits: readServerSettings(context.env).maskDigits,
+      })
     : null;
   const onStop = () => reporter.info('stopping (the data is kept; the next start carries on from it)');
   signal.addEventListener('abort', onStop, { once: true });

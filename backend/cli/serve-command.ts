@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { apiRoutes } from '../api/api-routes.js';
 import { createHttpServer, listen } from '../api/http-server.js';
+import { AUTH_ENV_VARIABLES, readAuthConfig, type AuthConfig } from '../auth/auth-config.js';
+import { createAuthenticator, type Authenticator } from '../auth/authenticator.js';
+import { createDemoAuth, type DemoAuth } from '../auth/demo-sign-in.js';
+import { repositoriesFor } from '../db/repositories.js';
+import type { Role } from '../domain/role.js';
+import { readServerSettings } from '../config/server-settings.js';
 import type { Database } from '../db/database.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
@@ -41,12 +48,19 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       const globals = command.optsWithGlobals<DatabaseOptions>();
       const address = listenAddress(options, context);
       await withDatabase(databaseUrl(globals, context), async (database) => {
+        const signIn = signInFromEnvironment(context);
         const server = await startServer({
           database,
           spoolDir: join(dataDir(globals, context), 'spool'),
           address,
           reporter: context.reporter,
+          signIn,
+          maskDigits: readServerSettings(context.env).maskDigits,
         });
+        if (signIn.kind === 'none')
+          context.reporter.warn(
+            `sign-in is not set up: set ${AUTH_ENV_VARIABLES.tenantId} and ${AUTH_ENV_VARIABLES.clientId} (see docs/configuration.md); until then only /health, /api/v1/status and /metrics answer`,
+          );
         context.reporter.info(`Ledgerline is serving on ${server.url}`, {
           health: '/health',
           status: '/api/v1/status',
@@ -72,6 +86,15 @@ export function listenAddress(options: ServeOptions, context: CliContext): Liste
   return { port, host: options.host ?? context.env.HOST ?? '127.0.0.1' };
 }
 
+/**
+ * How people sign in: Teams single sign-on against the organization's Entra ID tenant, demo
+ * sign-in (demo mode on loopback only), or none (then only the public routes answer).
+ */
+export type SignIn =
+  | { kind: 'entra'; config: AuthConfig }
+  | { kind: 'demo'; config: AuthConfig; personas: Partial<Record<Role, string>> }
+  | { kind: 'none' };
+
 /** What the server is started with. */
 export interface ServerSetup {
   database: Database;
@@ -79,17 +102,34 @@ export interface ServerSetup {
   address: ListenAddress;
   /** Where requests and errors are logged: a line per request (debug level on a terminal). */
   reporter: Reporter;
+  signIn: SignIn;
+  /** Trailing digits of called numbers hidden from those who may not see them. */
+  maskDigits: number;
 }
 
 /** Starts the HTTP server; a port in use or an address it cannot have is a clear error. */
 export async function startServer(setup: ServerSetup): Promise<RunningServer> {
-  const { database, spoolDir, address, reporter } = setup;
+  const { database, spoolDir, address, reporter, signIn } = setup;
+  const directory = repositoriesFor(database.kysely, database);
+  let authenticator: Authenticator | null = null;
+  let demo: DemoAuth | null = null;
+  if (signIn.kind === 'entra') authenticator = createAuthenticator(signIn.config, directory);
+  if (signIn.kind === 'demo') {
+    if (!isLoopback(address.host))
+      throw new LedgerlineError('configuration', 'demo sign-in listens on loopback only (127.0.0.1 or ::1)');
+    demo = await createDemoAuth(signIn.config, directory, { defaults: signIn.personas });
+    authenticator = demo.authenticator;
+  }
   const server = createHttpServer({
     database,
     spoolDir,
     version: packageVersion(),
     log: reporter,
     requestLogLevel: reporter.tty ? 'debug' : 'info',
+    ...(authenticator
+      ? { authenticate: (header) => (authenticator as Authenticator).authenticate(header) }
+      : {}),
+    routes: apiRoutes({ database, maskDigits: setup.maskDigits, demo }),
   });
   const { host } = address;
   let port: number;
@@ -142,4 +182,20 @@ export function packageVersion(): string {
     }
   }
   return 'unknown';
+}
+
+/** Whether an address is this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/**
+ * Teams single sign-on when the environment names the tenant or the app (and then every setting
+ * must be valid), else none.
+ */
+export function signInFromEnvironment(context: CliContext): SignIn {
+  const named = [AUTH_ENV_VARIABLES.tenantId, AUTH_ENV_VARIABLES.clientId].some((name) =>
+    context.env[name]?.trim(),
+  );
+  return named ? { kind: 'entra', config: readAuthConfig(context.env) } : { kind: 'none' };
 }

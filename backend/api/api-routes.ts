@@ -1,0 +1,19 @@
+import type { DemoAuth } from '../auth/demo-sign-in.js';
+import type { Database } from '../db/database.js';
+import type { ApiRoute } from './api-route.js';
+import { demoRoutes } from './demo-routes.js';
+import { sessionRoutes } from './session-routes.js';
+
+/** What the API's routes are built on. */
+export interface ApiServices {
+  database: Database;
+  /** Trailing digits of called numbers hidden from those who may not see them. */
+  maskDigits: number;
+  /** Demo mode's sign-in; its routes exist only when it is given. */
+  demo: DemoAuth | null;
+}
+
+/** Every `/api/v1` route beyond the system ones: session, reports, calls, administration, demo. */
+export function apiRoutes(services: ApiServices): ApiRoute[] {
+  return [...sessionRoutes(), ...(services.demo ? demoRoutes(services.demo) : [])];
+}
