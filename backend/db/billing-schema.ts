@@ -20,6 +20,7 @@ export interface BillingSchema {
   rejects: RejectTable;
   recorder_checkpoints: RecorderCheckpointTable;
   recorder_seen: RecorderSeenTable;
+  audit_log: AuditLogTable;
 }
 
 /** A place with its own time zone, currency and dial plan. */
@@ -220,4 +221,20 @@ export interface RecorderSeenTable {
   source: string;
   session_key: string;
   started_at: number;
+}
+
+/** One change made through administration: who, when, what, and the entity before and after. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  actor_object_id: string;
+  actor_name: string | null;
+  action: 'create' | 'update' | 'delete' | 'import' | 'rerate';
+  entity_type: string;
+  entity_key: string;
+  /** JSON: the entity before the change (null when created). */
+  before_json: string | null;
+  /** JSON: the entity after the change (null when deleted). */
+  after_json: string | null;
+  request_id: string | null;
 }

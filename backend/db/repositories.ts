@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AuditLogRepository } from './audit-log.repository.js';
 import type { BillingSchema } from './billing-schema.js';
 import { CallRepository } from './call.repository.js';
 import { CarrierRepository } from './carrier.repository.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   rejects: RejectRepository;
   checkpoints: CheckpointRepository;
   recorderSeen: RecorderSeenRepository;
+  auditLog: AuditLogRepository;
 }
 
 /** What repositories need of the engine besides a Kysely instance. */
@@ -53,6 +55,7 @@ export function repositoriesFor(
     rejects: new RejectRepository(db, adapter, bulk, now),
     checkpoints: new CheckpointRepository(db, now),
     recorderSeen: new RecorderSeenRepository(db, adapter, bulk),
+    auditLog: new AuditLogRepository(db, adapter, now),
   };
 }
 

@@ -2,11 +2,13 @@ import { Migrator, sql, type Migration, type MigrationResult } from 'kysely';
 import type { Database } from '../database.js';
 import type { EngineAdapter } from '../engine-adapter.js';
 import { pipelineSchema } from './0001-pipeline-schema.js';
+import { auditLogSchema } from './0003-audit-log.js';
 
 /** Every migration, by name; names sort in the order they run. */
 function migrations(adapter: EngineAdapter): Record<string, Migration> {
   return {
     '0001-pipeline-schema': pipelineSchema(adapter),
+    '0003-audit-log': auditLogSchema(adapter),
   };
 }
 
