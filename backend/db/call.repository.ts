@@ -227,6 +227,18 @@ export class CallRepository {
     return limitRows(query, this.adapter.capabilities, page.limit, page.offset);
   }
 
+  /**
+   * Whether any stored call points at this site, user, department, carrier or tariff plan: what
+   * may not be deleted. Stops at the first such call.
+   */
+  async anyReferring(
+    column: 'site_id' | 'user_id' | 'department_id' | 'carrier_id' | 'plan_id',
+    id: number,
+  ): Promise<boolean> {
+    const query = this.db.selectFrom('calls').select('id').where(column, '=', id);
+    return (await limitRows(query, this.adapter.capabilities, 1).executeTakeFirst()) !== undefined;
+  }
+
   /** Sums over the calls of a scope between two local days (inclusive). */
   async totals(scope: Scope, fromDay: number, toDay: number): Promise<CallTotals> {
     const row = await this.db

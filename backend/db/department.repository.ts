@@ -72,6 +72,47 @@ export class DepartmentRepository {
     }
     return [...result].sort((a, b) => a - b);
   }
+
+  /** The department with this id, if any. */
+  async get(id: number): Promise<Department | undefined> {
+    const row = await this.db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toDepartment(row);
+  }
+
+  /** Changes the department with this id (its code and parent too). */
+  async update(id: number, department: DepartmentInput): Promise<void> {
+    await this.db
+      .updateTable('departments')
+      .set({
+        code: department.code,
+        name: department.name,
+        parent_id: department.parentId,
+        cost_center: department.costCenter,
+        supervisor_group_id: department.supervisorGroupId,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Removes the department with this id; check `usage` first, the schema refuses it while rows point at it. */
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('departments').where('id', '=', id).execute();
+  }
+
+  /** The users in the department and its direct sub-departments (its calls are the call repository's to say). */
+  async usage(id: number): Promise<{ users: number; children: number }> {
+    const users = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('department_id', '=', id)
+      .executeTakeFirst();
+    const children = await this.db
+      .selectFrom('departments')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('parent_id', '=', id)
+      .executeTakeFirst();
+    return { users: Number(users?.count ?? 0), children: Number(children?.count ?? 0) };
+  }
 }
 
 function toDepartment(row: Selectable<DepartmentTable>): Department {

@@ -20,18 +20,7 @@ export class SiteRepository {
 
   /** Creates the site, or updates the one with the same code; returns its id. */
   async save(site: SiteInput): Promise<number> {
-    const row = {
-      code: site.code,
-      name: site.name,
-      country: site.dialPlan.country,
-      time_zone: site.timeZone,
-      currency: site.currency,
-      outside_line_code: site.dialPlan.outsideLineCode,
-      international_prefix: site.dialPlan.internationalPrefix,
-      national_prefix: site.dialPlan.nationalPrefix,
-      extension_ranges: JSON.stringify(site.dialPlan.extensionRanges),
-      local_area_codes: JSON.stringify(site.dialPlan.localAreaCodes),
-    };
+    const row = siteRow(site);
     const existing = await this.db
       .selectFrom('sites')
       .select('id')
@@ -55,6 +44,54 @@ export class SiteRepository {
     const row = await this.db.selectFrom('sites').selectAll().where('code', '=', code).executeTakeFirst();
     return row && toSite(row);
   }
+
+  /** The site with this id, if any. */
+  async get(id: number): Promise<Site | undefined> {
+    const row = await this.db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toSite(row);
+  }
+
+  /** Changes the site with this id (its code too). */
+  async update(id: number, site: SiteInput): Promise<void> {
+    await this.db.updateTable('sites').set(siteRow(site)).where('id', '=', id).execute();
+  }
+
+  /** Removes the site with this id; check `usage` first, the schema refuses it while rows point at it. */
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('sites').where('id', '=', id).execute();
+  }
+
+  /** What in the directory and routing points at the site (its calls are the call repository's to say). */
+  async usage(id: number): Promise<{ users: number; numbers: number; routingRules: number }> {
+    const count = async (table: 'users' | 'user_numbers' | 'routing_rules') => {
+      const row = await this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('site_id', '=', id)
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    };
+    return {
+      users: await count('users'),
+      numbers: await count('user_numbers'),
+      routingRules: await count('routing_rules'),
+    };
+  }
+}
+
+function siteRow(site: SiteInput) {
+  return {
+    code: site.code,
+    name: site.name,
+    country: site.dialPlan.country,
+    time_zone: site.timeZone,
+    currency: site.currency,
+    outside_line_code: site.dialPlan.outsideLineCode,
+    international_prefix: site.dialPlan.internationalPrefix,
+    national_prefix: site.dialPlan.nationalPrefix,
+    extension_ranges: JSON.stringify(site.dialPlan.extensionRanges),
+    local_area_codes: JSON.stringify(site.dialPlan.localAreaCodes),
+  };
 }
 
 function toSite(row: Selectable<SiteTable>): Site {

@@ -148,6 +148,18 @@ export class TariffPlanRepository {
     }));
   }
 
+  /** The plan with this id and its rates, if any. */
+  async get(id: number): Promise<TariffPlan | undefined> {
+    const plan = await this.db.selectFrom('tariff_plans').selectAll().where('id', '=', id).executeTakeFirst();
+    return plan && this.withRates(plan);
+  }
+
+  /** Removes the plan with this id and its rates (run it in a transaction). */
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('rates').where('plan_id', '=', id).execute();
+    await this.db.deleteFrom('tariff_plans').where('id', '=', id).execute();
+  }
+
   private async withRates(plan: Selectable<TariffPlanTable>): Promise<TariffPlan> {
     const rates = await this.db
       .selectFrom('rates')

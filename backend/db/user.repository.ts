@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import { USER_SIP_URI_MAX, type User, type UserNumber } from '../domain/user.js';
-import type { BillingSchema, UserTable } from './billing-schema.js';
+import type { BillingSchema, UserNumberTable, UserTable } from './billing-schema.js';
 import type { EngineAdapter } from './engine-adapter.js';
 import { insertReturningId } from './inserted-id.js';
+import { limitRows } from './row-limit.js';
 
 /** A named user as given to `save` (anonymous users come from `createAnonymous`). */
 export type UserInput = Omit<User, 'id' | 'anonymous'> & { upn: string };
@@ -197,6 +198,118 @@ export class UserRepository {
     const row = await query.orderBy('user_numbers.id').executeTakeFirst();
     return row && toUser(row);
   }
+
+  /** Changes the named user with this id (its UPN too). */
+  async update(id: number, user: UserInput): Promise<void> {
+    await this.db
+      .updateTable('users')
+      .set({
+        upn: user.upn.toLowerCase(),
+        display_name: user.displayName,
+        entra_object_id: user.entraObjectId,
+        sip_uri: user.sipUri?.toLowerCase() ?? null,
+        department_id: user.departmentId,
+        site_id: user.siteId,
+        anonymous: 0,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Removes the user with this id and their numbers; check for their calls first. */
+  async delete(id: number): Promise<void> {
+    await this.db.deleteFrom('user_numbers').where('user_id', '=', id).execute();
+    await this.db.deleteFrom('users').where('id', '=', id).execute();
+  }
+
+  /**
+   * Users by display name a page at a time, optionally only those whose name or UPN contains
+   * `search` (any letter case), with how many match in all.
+   */
+  async page(options: { search?: string; offset: number; limit: number }): Promise<{
+    users: User[];
+    total: number;
+  }> {
+    const pattern = options.search ? `%${options.search.toLowerCase().replace(/[%_[\\]/g, '')}%` : null;
+    let query = this.db.selectFrom('users');
+    if (pattern !== null)
+      query = query.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['display_name']), 'like', pattern),
+          eb(eb.fn('lower', ['upn']), 'like', pattern),
+        ]),
+      );
+    const total = await query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirst();
+    const rows = await limitRows(
+      query.selectAll().orderBy('display_name').orderBy('id'),
+      this.adapter.capabilities,
+      options.limit,
+      options.offset,
+    ).execute();
+    return { users: rows.map(toUser), total: Number(total?.count ?? 0) };
+  }
+
+  /** Named users who already hold this UPN, SIP URI or Entra object id (any letter case). */
+  async holdersOf(identity: {
+    upn: string;
+    sipUri: string | null;
+    entraObjectId: string | null;
+  }): Promise<User[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where((eb) => {
+        const matches = [eb('upn', '=', identity.upn.toLowerCase())];
+        if (identity.sipUri !== null) matches.push(eb('sip_uri', '=', identity.sipUri.toLowerCase()));
+        if (identity.entraObjectId !== null) {
+          const id = identity.entraObjectId;
+          matches.push(eb('entra_object_id', 'in', [...new Set([id, id.toLowerCase(), id.toUpperCase()])]));
+        }
+        return eb.or(matches);
+      })
+      .where('anonymous', '=', 0)
+      .orderBy('id')
+      .execute();
+    return rows.map(toUser);
+  }
+
+  /** A user's numbers and extensions, with their ids. */
+  async numbersOf(userId: number): Promise<StoredUserNumber[]> {
+    const rows = await this.db
+      .selectFrom('user_numbers')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('id')
+      .execute();
+    return rows.map(toStoredNumber);
+  }
+
+  /** Who holds a number: an E.164 number at any site, an extension at `siteId`. */
+  async numberHolders(number: string, siteId: number): Promise<StoredUserNumber[]> {
+    let query = this.db.selectFrom('user_numbers').selectAll().where('number', '=', number);
+    if (!number.startsWith('+')) query = query.where('site_id', '=', siteId);
+    return (await query.orderBy('id').execute()).map(toStoredNumber);
+  }
+
+  /** Takes away the number or extension with this id. */
+  async removeNumber(numberId: number): Promise<void> {
+    await this.db.deleteFrom('user_numbers').where('id', '=', numberId).execute();
+  }
+}
+
+/** A stored number or extension, with the id it is removed by. */
+export interface StoredUserNumber extends UserNumber {
+  id: number;
+}
+
+function toStoredNumber(row: Selectable<UserNumberTable>): StoredUserNumber {
+  return {
+    id: Number(row.id),
+    userId: Number(row.user_id),
+    siteId: Number(row.site_id),
+    kind: row.kind,
+    number: row.number,
+  };
 }
 
 function toUser(row: Selectable<UserTable>): User {

@@ -128,6 +128,39 @@ describe('lists sent to SQL Server', () => {
   });
 });
 
+describe('administration statements sent to SQL Server', () => {
+  it('page users and the audit log with OFFSET … FETCH or TOP, and write audit rows through OUTPUT', async () => {
+    const recorded: RecordedQuery[] = [];
+    const kysely = new Kysely<BillingSchema>({ dialect: recordingMssqlDialect(recorded) });
+    const repos = repositoriesFor(kysely, { adapter: mssqlAdapter, bulk: multiRowInserter(mssqlAdapter) });
+    await repos.users.page({ search: 'Rossi', offset: 40, limit: 20 });
+    await repos.auditLog.list({ entityType: 'site', after: { at: 1_700_000_000_000, id: 9 }, limit: 51 });
+    await repos.calls.anyReferring('carrier_id', 3);
+    await repos.auditLog.append({
+      actorObjectId: 'oid',
+      actorName: 'admin@contoso.com',
+      action: 'create',
+      entityType: 'site',
+      entityKey: '1',
+      before: null,
+      after: { code: 'MIL' },
+      requestId: 'r1',
+    });
+    expect(recorded.map((query) => query.sql)).toEqual([
+      'select count(*) as "count" from "users" where (lower("display_name") like @1 or lower("upn") like @2)',
+      expect.stringMatching(
+        /^select \* from "users" where .* order by "display_name", "id" offset @3 rows fetch next @4 rows only$/,
+      ),
+      expect.stringMatching(
+        /^select top\(51\) \* from "audit_log" where "entity_type" = @1 and \("at" < @2 or \("at" = @3 and "id" < @4\)\) order by "at" desc, "id" desc$/,
+      ),
+      'select top(1) "id" from "calls" where "carrier_id" = @1',
+      expect.stringMatching(/^insert into "audit_log" \(.*\) output "inserted"\."id" values/),
+    ]);
+    expect(recorded.some((query) => /\blimit\b|\breturning\b/.test(query.sql))).toBe(false);
+  });
+});
+
 describe('mssql:// URLs', () => {
   it('reads server, port, database, credentials and flags', () => {
     expect(
