@@ -187,6 +187,11 @@ export class UserRepository {
     return row && toUser(row);
   }
 
+  /** Takes the SIP address from a user (an anonymous one, when a named person turns out to have it). */
+  async releaseSipUri(id: number): Promise<void> {
+    await this.db.updateTable('users').set({ sip_uri: null }).where('id', '=', id).execute();
+  }
+
   /** The user who has this number or extension at the site (or anywhere, for E.164 numbers). */
   async findByNumber(number: string, siteId: number | null): Promise<User | undefined> {
     let query = this.db

@@ -167,4 +167,27 @@ describe('planning a directory sync from Entra ID', () => {
     ]);
     expect(plan.skipped).toEqual(['f: no user principal name', 'gone@contoso.com: disabled in Entra ID']);
   });
+
+  it('gives a number two people list to the first, and says so', () => {
+    const plan = planDirectorySync(snapshot, [
+      entra({
+        id: 'h',
+        userPrincipalName: 'first@contoso.com',
+        officeLocation: 'London',
+        businessPhones: ['020 7946 0500'],
+      }),
+      entra({
+        id: 'i',
+        userPrincipalName: 'second@contoso.com',
+        officeLocation: 'London',
+        businessPhones: ['+44 20 7946 0500'],
+      }),
+    ]);
+    expect(plan.numbers).toEqual([
+      { upn: 'first@contoso.com', siteCode: 'LON', number: '+442079460500', from: null },
+    ]);
+    expect(plan.unreadable).toEqual([
+      'second@contoso.com: +442079460500 is also listed for first@contoso.com, who keeps it',
+    ]);
+  });
 });

@@ -113,13 +113,11 @@ export function planDirectorySync(
   const usersById = new Map(snapshot.users.map((user) => [user.id, user]));
   const departmentCodes = new Map(snapshot.departments.map((department) => [department.id, department.code]));
   const siteCodes = new Map(snapshot.sites.map((site) => [site.id, site.code]));
-  // Who holds each number at each site now (and, as the plan goes on, who will).
+  // Who holds each number at each site now (a directory user's id), and who claims it in Entra ID.
   const holders = new Map(
-    snapshot.numbers.map((number) => [
-      `${number.siteId}|${number.number}`,
-      usersById.get(number.userId)?.upn ?? `user ${number.userId}`,
-    ]),
+    snapshot.numbers.map((number) => [`${number.siteId}|${number.number}`, number.userId]),
   );
+  const claimed = new Map<string, string>();
 
   for (const entra of entraUsers) {
     const upn = entra.userPrincipalName?.trim().toLowerCase() ?? '';
@@ -145,7 +143,7 @@ export function planDirectorySync(
       const was = {
         upn: existing.upn ?? '',
         displayName: existing.displayName,
-        entraObjectId: existing.entraObjectId?.toLowerCase() ?? '',
+        entraObjectId: existing.entraObjectId?.toLowerCase() ?? null,
         sipUri: existing.sipUri,
         departmentCode:
           existing.departmentId === null ? null : (departmentCodes.get(existing.departmentId) ?? null),
@@ -177,10 +175,25 @@ export function planDirectorySync(
         continue;
       }
       const key = `${siteOfUser.id}|${parsed.number}`;
+      const first = claimed.get(key);
+      if (first !== undefined) {
+        if (first !== upn)
+          plan.unreadable.push(`${upn}: ${parsed.number} is also listed for ${first}, who keeps it`);
+        continue;
+      }
+      claimed.set(key, upn);
       const holder = holders.get(key);
-      if (holder === upn) continue;
-      plan.numbers.push({ upn, siteCode: siteOfUser.code, number: parsed.number, from: holder ?? null });
-      holders.set(key, upn);
+      if (holder !== undefined && holder === existing?.id) continue;
+      const from =
+        holder === undefined
+          ? null
+          : (usersById.get(holder)?.upn ?? usersById.get(holder)?.displayName ?? null);
+      plan.numbers.push({
+        upn,
+        siteCode: siteOfUser.code,
+        number: parsed.number,
+        from: holder === undefined ? null : (from ?? `user ${holder}`),
+      });
     }
   }
   return plan;
