@@ -1,0 +1,26 @@
+import { adminServices, type AdminServices } from '../admin/admin-services.js';
+import type { Database } from '../db/database.js';
+import type { ApiRoute } from './api-route.js';
+import { departmentRoutes } from './admin/department-routes.js';
+import { siteRoutes } from './admin/site-routes.js';
+import { userRoutes } from './admin/user-routes.js';
+
+/** What the administration routes work on: the billing database, or services already made on it. */
+export interface AdminRouteDependencies {
+  database: Database;
+  /** The services to call; made on `database` when not given. */
+  services?: AdminServices;
+}
+
+/**
+ * Every administration route under /api/v1/admin (admins only): sites, departments, users and
+ * their numbers. Each change is written to the audit log with who made it.
+ */
+export function adminRoutes(deps: AdminRouteDependencies): ApiRoute[] {
+  const services = deps.services ?? adminServices(deps.database);
+  return [
+    ...siteRoutes(services.sites),
+    ...departmentRoutes(services.departments),
+    ...userRoutes(services.users),
+  ];
+}
