@@ -1,6 +1,9 @@
 import type { Database } from '../db/database.js';
+import { CarrierAdmin } from './carrier-admin.js';
 import { DepartmentAdmin } from './department-admin.js';
+import { RatingPreviewer } from './rating-preview.js';
 import { SiteAdmin } from './site-admin.js';
+import { TariffPlanAdmin } from './tariff-plan-admin.js';
 import { UserAdmin } from './user-admin.js';
 
 /** Every administration service on one database: what the admin API routes (and later the bot) call. */
@@ -8,6 +11,9 @@ export interface AdminServices {
   sites: SiteAdmin;
   departments: DepartmentAdmin;
   users: UserAdmin;
+  carriers: CarrierAdmin;
+  tariffPlans: TariffPlanAdmin;
+  preview: RatingPreviewer;
 }
 
 /** The administration services on `database`. */
@@ -16,5 +22,8 @@ export function adminServices(database: Database): AdminServices {
     sites: new SiteAdmin(database),
     departments: new DepartmentAdmin(database),
     users: new UserAdmin(database),
+    carriers: new CarrierAdmin(database),
+    tariffPlans: new TariffPlanAdmin(database),
+    preview: new RatingPreviewer(database),
   };
 }

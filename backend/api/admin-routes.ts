@@ -1,8 +1,10 @@
 import { adminServices, type AdminServices } from '../admin/admin-services.js';
 import type { Database } from '../db/database.js';
 import type { ApiRoute } from './api-route.js';
+import { carrierRoutes } from './admin/carrier-routes.js';
 import { departmentRoutes } from './admin/department-routes.js';
 import { siteRoutes } from './admin/site-routes.js';
+import { tariffPlanRoutes } from './admin/tariff-plan-routes.js';
 import { userRoutes } from './admin/user-routes.js';
 
 /** What the administration routes work on: the billing database, or services already made on it. */
@@ -14,7 +16,8 @@ export interface AdminRouteDependencies {
 
 /**
  * Every administration route under /api/v1/admin (admins only): sites, departments, users and
- * their numbers. Each change is written to the audit log with who made it.
+ * their numbers, carriers, tariff plans and rate decks, and the rating preview. Each change is
+ * written to the audit log with who made it.
  */
 export function adminRoutes(deps: AdminRouteDependencies): ApiRoute[] {
   const services = deps.services ?? adminServices(deps.database);
@@ -22,5 +25,7 @@ export function adminRoutes(deps: AdminRouteDependencies): ApiRoute[] {
     ...siteRoutes(services.sites),
     ...departmentRoutes(services.departments),
     ...userRoutes(services.users),
+    ...carrierRoutes(services.carriers),
+    ...tariffPlanRoutes(services.tariffPlans, services.preview),
   ];
 }
