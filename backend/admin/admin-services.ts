@@ -1,7 +1,10 @@
 import type { Database } from '../db/database.js';
+import { AuditTrail } from './audit-trail.js';
 import { CarrierAdmin } from './carrier-admin.js';
 import { DepartmentAdmin } from './department-admin.js';
 import { RatingPreviewer } from './rating-preview.js';
+import { RerateAdmin } from './rerate-admin.js';
+import { RoutingAdmin } from './routing-admin.js';
 import { SiteAdmin } from './site-admin.js';
 import { TariffPlanAdmin } from './tariff-plan-admin.js';
 import { UserAdmin } from './user-admin.js';
@@ -14,6 +17,9 @@ export interface AdminServices {
   carriers: CarrierAdmin;
   tariffPlans: TariffPlanAdmin;
   preview: RatingPreviewer;
+  routing: RoutingAdmin;
+  rerate: RerateAdmin;
+  audit: AuditTrail;
 }
 
 /** The administration services on `database`. */
@@ -25,5 +31,8 @@ export function adminServices(database: Database): AdminServices {
     carriers: new CarrierAdmin(database),
     tariffPlans: new TariffPlanAdmin(database),
     preview: new RatingPreviewer(database),
+    routing: new RoutingAdmin(database),
+    rerate: new RerateAdmin(database),
+    audit: new AuditTrail(database),
   };
 }

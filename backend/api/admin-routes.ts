@@ -1,8 +1,11 @@
 import { adminServices, type AdminServices } from '../admin/admin-services.js';
 import type { Database } from '../db/database.js';
 import type { ApiRoute } from './api-route.js';
+import { auditRoutes } from './admin/audit-routes.js';
 import { carrierRoutes } from './admin/carrier-routes.js';
 import { departmentRoutes } from './admin/department-routes.js';
+import { rerateRoutes } from './admin/rerate-routes.js';
+import { routingRuleRoutes } from './admin/routing-rule-routes.js';
 import { siteRoutes } from './admin/site-routes.js';
 import { tariffPlanRoutes } from './admin/tariff-plan-routes.js';
 import { userRoutes } from './admin/user-routes.js';
@@ -16,8 +19,8 @@ export interface AdminRouteDependencies {
 
 /**
  * Every administration route under /api/v1/admin (admins only): sites, departments, users and
- * their numbers, carriers, tariff plans and rate decks, and the rating preview. Each change is
- * written to the audit log with who made it.
+ * their numbers, carriers, tariff plans and rate decks, the rating preview, routing rules,
+ * re-rating and the audit log. Each change is written to the audit log with who made it.
  */
 export function adminRoutes(deps: AdminRouteDependencies): ApiRoute[] {
   const services = deps.services ?? adminServices(deps.database);
@@ -27,5 +30,8 @@ export function adminRoutes(deps: AdminRouteDependencies): ApiRoute[] {
     ...userRoutes(services.users),
     ...carrierRoutes(services.carriers),
     ...tariffPlanRoutes(services.tariffPlans, services.preview),
+    ...routingRuleRoutes(services.routing),
+    ...rerateRoutes(services.rerate),
+    ...auditRoutes(services.audit),
   ];
 }
