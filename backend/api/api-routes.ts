@@ -1,5 +1,6 @@
 import type { DemoAuth } from '../auth/demo-sign-in.js';
 import type { Database } from '../db/database.js';
+import { adminRoutes } from './admin-routes.js';
 import type { ApiRoute } from './api-route.js';
 import { demoRoutes } from './demo-routes.js';
 import { sessionRoutes } from './session-routes.js';
@@ -15,5 +16,9 @@ export interface ApiServices {
 
 /** Every `/api/v1` route beyond the system ones: session, reports, calls, administration, demo. */
 export function apiRoutes(services: ApiServices): ApiRoute[] {
-  return [...sessionRoutes(), ...(services.demo ? demoRoutes(services.demo) : [])];
+  return [
+    ...sessionRoutes(),
+    ...adminRoutes({ database: services.database }),
+    ...(services.demo ? demoRoutes(services.demo) : []),
+  ];
 }
