@@ -26,6 +26,11 @@ export interface EngineCapabilities {
   upsert: 'on-conflict' | 'merge';
   /** How a query is cut to its first rows: `LIMIT … OFFSET` or SQL Server's `TOP` / `OFFSET … FETCH`. */
   rowLimit: 'limit' | 'top';
+  /**
+   * Where an index name is unique: in the schema (SQLite, PostgreSQL: `DROP INDEX name`) or in its
+   * table (SQL Server: `DROP INDEX name ON table`).
+   */
+  indexNames: 'schema' | 'table';
 }
 
 /** Column types for migrations, spelled the way each engine wants them. */

@@ -2,12 +2,14 @@ import { Migrator, sql, type Migration, type MigrationResult } from 'kysely';
 import type { Database } from '../database.js';
 import type { EngineAdapter } from '../engine-adapter.js';
 import { pipelineSchema } from './0001-pipeline-schema.js';
+import { reportIndexes } from './0002-report-indexes.js';
 import { auditLogSchema } from './0003-audit-log.js';
 
 /** Every migration, by name; names sort in the order they run. */
 function migrations(adapter: EngineAdapter): Record<string, Migration> {
   return {
     '0001-pipeline-schema': pipelineSchema(adapter),
+    '0002-report-indexes': reportIndexes(adapter),
     '0003-audit-log': auditLogSchema(adapter),
   };
 }
@@ -34,6 +36,9 @@ async function migratorFor(database: Database): Promise<Migrator> {
   return new Migrator({
     db: database.kysely,
     provider: { getMigrations: async () => migrations(database.adapter) },
+    // 0002 (report indexes) came after 0003 (audit log) had been applied to some databases; each
+    // stands alone, so one missing below the newest applied runs instead of being refused.
+    allowUnorderedMigrations: true,
     ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   });
 }

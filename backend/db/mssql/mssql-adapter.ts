@@ -12,6 +12,7 @@ export const mssqlAdapter: EngineAdapter = {
     // package would be faster; it waits for a SQL Server to test it against.
     bulkInsert: 'multi-row-values',
     rowLimit: 'top',
+    indexNames: 'table',
     upsert: 'merge',
     insertedIds: 'output',
   },

@@ -8,6 +8,7 @@ export const postgresAdapter: EngineAdapter = {
     maxRowsPerInsert: 5_000,
     bulkInsert: 'multi-row-values',
     rowLimit: 'limit',
+    indexNames: 'schema',
     upsert: 'on-conflict',
     insertedIds: 'returning',
   },

@@ -9,6 +9,7 @@ export const sqliteAdapter: EngineAdapter = {
     maxRowsPerInsert: 5_000,
     bulkInsert: 'prepared-statement',
     rowLimit: 'limit',
+    indexNames: 'schema',
     upsert: 'on-conflict',
     insertedIds: 'returning',
   },
