@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AuditLogRepository } from './audit-log.repository.js';
 import type { BillingSchema } from './billing-schema.js';
+import { CallListRepository } from './call-list.repository.js';
 import { CallRepository } from './call.repository.js';
 import { CarrierRepository } from './carrier.repository.js';
 import { CheckpointRepository } from './checkpoint.repository.js';
@@ -8,6 +9,7 @@ import type { Database } from './database.js';
 import { DepartmentRepository } from './department.repository.js';
 import { RecorderSeenRepository } from './recorder-seen.repository.js';
 import { RejectRepository } from './reject.repository.js';
+import { ReportRepository } from './report.repository.js';
 import { RollupRepository } from './rollup.repository.js';
 import { RoutingRuleRepository } from './routing-rule.repository.js';
 import { SiteRepository } from './site.repository.js';
@@ -25,6 +27,8 @@ export interface Repositories {
   routingRules: RoutingRuleRepository;
   calls: CallRepository;
   rollups: RollupRepository;
+  reports: ReportRepository;
+  callList: CallListRepository;
   spoolFiles: SpoolFileRepository;
   rejects: RejectRepository;
   checkpoints: CheckpointRepository;
@@ -51,6 +55,8 @@ export function repositoriesFor(
     routingRules: new RoutingRuleRepository(db, adapter),
     calls: new CallRepository(db, adapter, bulk, now),
     rollups: new RollupRepository(db, adapter, bulk),
+    reports: new ReportRepository(db, adapter),
+    callList: new CallListRepository(db, adapter),
     spoolFiles: new SpoolFileRepository(db, adapter, now),
     rejects: new RejectRepository(db, adapter, bulk, now),
     checkpoints: new CheckpointRepository(db, now),
