@@ -1,8 +1,11 @@
 import type { DemoAuth } from '../auth/demo-sign-in.js';
 import type { Database } from '../db/database.js';
+import { repositoriesFor } from '../db/repositories.js';
+import { ReportService } from '../reports/report.service.js';
 import { adminRoutes } from './admin-routes.js';
 import type { ApiRoute } from './api-route.js';
 import { demoRoutes } from './demo-routes.js';
+import { reportRoutes } from './report-routes.js';
 import { sessionRoutes } from './session-routes.js';
 
 /** What the API's routes are built on. */
@@ -18,6 +21,11 @@ export interface ApiServices {
 export function apiRoutes(services: ApiServices): ApiRoute[] {
   return [
     ...sessionRoutes(),
+    ...reportRoutes(
+      new ReportService(repositoriesFor(services.database.kysely, services.database), {
+        maskedDigits: services.maskDigits,
+      }),
+    ),
     ...adminRoutes({ database: services.database }),
     ...(services.demo ? demoRoutes(services.demo) : []),
   ];
