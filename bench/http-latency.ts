@@ -25,7 +25,7 @@ export async function measureLatency(
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url, headers, connections: options.connections ?? 4, duration: options.seconds ?? 5 },
+      { url, headers, connections: options.connections ?? 1, duration: options.seconds ?? 5 },
       (error, finished) => (error ? reject(error) : resolve(finished)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));

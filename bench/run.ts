@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ApiBenchResult } from './api-bench.js';
 import type { MinerBenchResult } from './miner-bench.js';
 import type { LoopResult } from './rating-bench.js';
 import type { RecorderBenchResult } from './recorder-bench.js';
@@ -63,6 +64,24 @@ function main(): void {
   console.log(
     `  peak RSS                       ${mib(recorder.peakRssBytes)} (the replica's generation included)`,
   );
+
+  console.log(
+    `\nAPI over HTTP: ${calls.toLocaleString('en')} calls of the demo company over two years in SQLite (autocannon, one connection, 5 s each)`,
+  );
+  const api = run<ApiBenchResult>('api', scale);
+  console.log(
+    `  mined in ${api.result.mineSeconds.toFixed(1)} s; the deep page comes after ${api.result.deepRows.toLocaleString('en')} calls`,
+  );
+  console.log(
+    `  ${'request'.padEnd(34)} ${'p50'.padStart(8)} ${'p95'.padStart(8)} ${'p99'.padStart(8)} ${'req/s'.padStart(8)}`,
+  );
+  for (const endpoint of api.result.endpoints) {
+    const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(8);
+    console.log(
+      `  ${endpoint.name.padEnd(34)} ${ms(endpoint.p50Ms)} ${ms(endpoint.p95Ms)} ${ms(endpoint.p99Ms)} ${String(endpoint.requestsPerSecond).padStart(8)}`,
+    );
+  }
+  console.log(`  peak RSS                       ${mib(api.peakRssBytes)}`);
 }
 
 main();

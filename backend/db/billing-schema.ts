@@ -16,6 +16,7 @@ export interface BillingSchema {
   routing_rules: RoutingRuleTable;
   calls: CallTable;
   daily_rollups: DailyRollupTable;
+  daily_site_rollups: DailySiteRollupTable;
   spool_files: SpoolFileTable;
   rejects: RejectTable;
   recorder_checkpoints: RecorderCheckpointTable;
@@ -186,6 +187,13 @@ export interface DailyRollupTable {
   cost_micro: number;
   unrated: number;
 }
+
+/**
+ * The daily rollups summed over departments and users: one row per day, site, carrier,
+ * destination class, country and direction, a fraction of the per-user rows. Company-wide reports
+ * that neither filter nor group by department or user read these.
+ */
+export type DailySiteRollupTable = Omit<DailyRollupTable, 'department_id' | 'user_id'>;
 
 /** A spool file the miner has taken in, with what it found. */
 export interface SpoolFileTable {

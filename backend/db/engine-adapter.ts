@@ -31,6 +31,12 @@ export interface EngineCapabilities {
    * table (SQL Server: `DROP INDEX name ON table`).
    */
   indexNames: 'schema' | 'table';
+  /**
+   * Whether a table can be stored in the order of its primary key, so a range of the key is read
+   * as one contiguous run: SQLite's `WITHOUT ROWID` tables (asked for), SQL Server's clustered
+   * primary key (already so), or not at all (PostgreSQL's heap).
+   */
+  keyOrderedTables: 'without-rowid' | 'clustered' | 'heap';
 }
 
 /** Column types for migrations, spelled the way each engine wants them. */

@@ -1,5 +1,6 @@
 import type { Direction } from '../domain/call-record.js';
 import type { Micro } from '../domain/money.js';
+import type { Scope } from '../domain/role.js';
 
 /**
  * What a report reads, as the report services resolved it from a query: local days (YYYYMMDD,
@@ -71,5 +72,24 @@ export function rollupsCanServe(criteria: ReportCriteria, keys: readonly ReportK
     criteria.minCost === undefined &&
     criteria.search === undefined &&
     keys.every((key) => ROLLUP_REPORT_KEYS.has(key))
+  );
+}
+
+/**
+ * True when the site rollups (the daily rollups summed over departments and users) hold what a
+ * grouping needs: a report over everyone's calls that names no department or user.
+ */
+export function siteRollupsCanServe(
+  scope: Scope,
+  criteria: ReportCriteria,
+  keys: readonly ReportKey[],
+): boolean {
+  return (
+    scope.kind === 'all' &&
+    criteria.departmentIds === undefined &&
+    criteria.userId === undefined &&
+    rollupsCanServe(criteria, keys) &&
+    !keys.includes('department') &&
+    !keys.includes('user')
   );
 }

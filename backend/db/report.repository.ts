@@ -5,10 +5,20 @@ import { chunks } from './batch-insert.js';
 import type { BillingSchema } from './billing-schema.js';
 import { rowsPerStatement, type EngineAdapter } from './engine-adapter.js';
 import { callConditions, rollupConditions } from './report-conditions.js';
-import { rollupsCanServe, type ReportCriteria, type ReportKey } from './report-criteria.js';
+import {
+  rollupsCanServe,
+  siteRollupsCanServe,
+  type ReportCriteria,
+  type ReportKey,
+} from './report-criteria.js';
 
-/** Where a report's sums come from: the daily rollups (fast) or the calls themselves. */
-export type ReportSource = 'rollups' | 'calls';
+/**
+ * Where a report's sums come from: the daily rollups summed over departments and users (fastest,
+ * for company-wide reports), the per-user daily rollups, or the calls themselves.
+ */
+export type ReportSource = 'site-rollups' | 'rollups' | 'calls';
+
+type RollupTableName = 'daily_rollups' | 'daily_site_rollups';
 
 /** A group's key values: ids and days as numbers, codes and labels as text, null for "none". */
 export type ReportKeyValues = Partial<Record<ReportKey, string | number | null>>;
@@ -76,8 +86,9 @@ export class ReportRepository {
   /**
    * Sums of the calls of a scope that meet the criteria, grouped by `keys` and currency. With
    * `source` 'auto' the rollups answer when their key columns hold every filter and key and each
-   * carrier prices in one currency (the rollups keep cost per carrier, not per currency); tests
-   * pass 'rollups' or 'calls' to compare the two.
+   * carrier prices in one currency (the rollups keep cost per carrier, not per currency): the site
+   * rollups when the report covers everyone without naming a department or user, else the
+   * per-user rollups. Tests pass a source to compare them.
    */
   async groups(
     scope: Scope,
@@ -86,11 +97,17 @@ export class ReportRepository {
     source: ReportSource | 'auto' = 'auto',
   ): Promise<{ source: ReportSource; groups: ReportGroup[] }> {
     if (source !== 'calls' && rollupsCanServe(criteria, keys)) {
+      const bySite =
+        source === 'site-rollups' || (source === 'auto' && siteRollupsCanServe(scope, criteria, keys));
+      if (bySite && !siteRollupsCanServe(scope, criteria, keys))
+        throw new Error('the site rollups cannot answer this report');
       const currencies = await this.carrierCurrencies();
-      const groups = currencies && (await this.rollupGroups(scope, criteria, keys, currencies));
-      if (groups) return { source: 'rollups', groups };
+      const table = bySite ? 'daily_site_rollups' : 'daily_rollups';
+      const groups = currencies && (await this.rollupGroups(table, scope, criteria, keys, currencies));
+      if (groups) return { source: bySite ? 'site-rollups' : 'rollups', groups };
     }
-    if (source === 'rollups') throw new Error('the daily rollups cannot answer this report');
+    if (source !== 'auto' && source !== 'calls')
+      throw new Error('the daily rollups cannot answer this report');
     return { source: 'calls', groups: await this.callGroups(scope, criteria, keys) };
   }
 
@@ -100,8 +117,13 @@ export class ReportRepository {
   }
 
   /** The statement `groups` runs on the rollups, compiled. */
-  compileRollupGroups(scope: Scope, criteria: ReportCriteria, keys: readonly ReportKey[]) {
-    return this.rollupGroupsQuery(scope, criteria, keys).compile();
+  compileRollupGroups(
+    scope: Scope,
+    criteria: ReportCriteria,
+    keys: readonly ReportKey[],
+    table: RollupTableName = 'daily_rollups',
+  ) {
+    return this.rollupGroupsQuery(table, scope, criteria, keys).compile();
   }
 
   /** Names of sites, departments, users or carriers by id (ids not found are left out). */
@@ -184,10 +206,15 @@ export class ReportRepository {
     });
   }
 
-  private rollupGroupsQuery(scope: Scope, criteria: ReportCriteria, keys: readonly ReportKey[]) {
+  private rollupGroupsQuery(
+    table: RollupTableName,
+    scope: Scope,
+    criteria: ReportCriteria,
+    keys: readonly ReportKey[],
+  ) {
     const keyColumns = keys.map((key) => CALL_KEY_SQL[key]());
     return this.db
-      .selectFrom('daily_rollups')
+      .selectFrom(table as 'daily_rollups')
       .where((eb) => rollupConditions(eb, scope, criteria))
       .select((eb) => [
         ...keys.map((key) => CALL_KEY_SQL[key]().as(alias(key))),
@@ -208,12 +235,13 @@ export class ReportRepository {
    * Null when a carrier without plans shows a cost, which no currency can be given to.
    */
   private async rollupGroups(
+    table: RollupTableName,
     scope: Scope,
     criteria: ReportCriteria,
     keys: readonly ReportKey[],
     currencies: ReadonlyMap<number, string>,
   ): Promise<ReportGroup[] | null> {
-    const rows = await this.rollupGroupsQuery(scope, criteria, keys).execute();
+    const rows = await this.rollupGroupsQuery(table, scope, criteria, keys).execute();
     const merged = new Map<string, ReportGroup>();
     for (const row of rows) {
       const carrierId = Number(row.carrier_id);

@@ -22,6 +22,16 @@ export const ROLLUP_KEY = [
   'dest_country',
   'direction',
 ] as const;
+/** The columns that key a site rollup row: a rollup's without department and user. */
+export const SITE_ROLLUP_KEY = [
+  'local_day',
+  'site_id',
+  'carrier_id',
+  'dest_class',
+  'dest_country',
+  'direction',
+] as const;
+
 /** The columns a rollup row sums. */
 export const ROLLUP_SUMS = [
   'calls',
@@ -165,6 +175,24 @@ export function mergeDeltas(deltas: readonly RollupDelta[]): RollupDelta[] {
   return [...byKey.values()];
 }
 
+/** Rollup deltas summed over departments and users, by site key; those that add up to nothing left out. */
+function siteDeltas(deltas: readonly RollupDelta[]): Record<string, number | string>[] {
+  const bySite = new Map<string, Record<string, number | string>>();
+  for (const delta of deltas) {
+    const id = SITE_ROLLUP_KEY.map((column) => delta[column]).join('|');
+    let sum = bySite.get(id);
+    if (!sum) {
+      sum = Object.fromEntries([
+        ...SITE_ROLLUP_KEY.map((column) => [column, delta[column]]),
+        ...ROLLUP_SUMS.map((column) => [column, 0]),
+      ]) as Record<string, number | string>;
+      bySite.set(id, sum);
+    }
+    for (const column of ROLLUP_SUMS) (sum[column] as number) += delta[column];
+  }
+  return [...bySite.values()].filter((sum) => ROLLUP_SUMS.some((column) => sum[column] !== 0));
+}
+
 /** The daily rollups the dashboards read instead of scanning calls. */
 export class RollupRepository {
   constructor(
@@ -174,23 +202,40 @@ export class RollupRepository {
   ) {}
 
   /**
-   * Adds the deltas to their rows, creating rows that do not exist yet, and removes the rows left
-   * with no calls: the rollups always hold exactly what grouping the calls would give (a duplicate
-   * taken away, or a re-rated call moved to another carrier, leaves no empty row behind).
+   * Adds the deltas to their rows, and the same summed over departments and users to the site
+   * rollups, creating rows that do not exist yet and removing the rows left with no calls: the
+   * rollups always hold exactly what grouping the calls would give (a duplicate taken away, or a
+   * re-rated call moved to another carrier, leaves no empty row behind).
    */
   async apply(deltas: readonly RollupDelta[]): Promise<void> {
     const changes = mergeDeltas(deltas).filter((delta) => ROLLUP_SUMS.some((column) => delta[column] !== 0));
     if (changes.length === 0) return;
-    await this.bulk.addSums(this.db, 'daily_rollups', ROLLUP_KEY, ROLLUP_SUMS, changes);
-    const emptied = changes.filter((delta) => delta.calls < 0);
+    await this.write('daily_rollups', ROLLUP_KEY, changes);
+    await this.write('daily_site_rollups', SITE_ROLLUP_KEY, siteDeltas(changes));
+  }
+
+  private async write(
+    table: 'daily_rollups' | 'daily_site_rollups',
+    key: readonly (keyof RollupDelta & string)[],
+    changes: readonly object[],
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    await this.bulk.addSums(this.db, table, key, ROLLUP_SUMS, changes as never);
+    const emptied = (changes as readonly Record<string, number | string>[]).filter(
+      (delta) => (delta.calls as number) < 0,
+    );
     // A few hundred keys a statement: SQLite limits how deep an expression (a chain of ORs) goes.
-    const perStatement = Math.min(200, rowsPerStatement(this.adapter.capabilities, ROLLUP_KEY.length));
+    const perStatement = Math.min(200, rowsPerStatement(this.adapter.capabilities, key.length));
     for (const batch of chunks(emptied, perStatement)) {
       await this.db
-        .deleteFrom('daily_rollups')
+        .deleteFrom(table)
         .where('calls', '=', 0)
         .where((eb) =>
-          eb.or(batch.map((delta) => eb.and(ROLLUP_KEY.map((column) => eb(column, '=', delta[column]))))),
+          eb.or(
+            batch.map((delta) =>
+              eb.and(key.map((column) => eb(column as 'local_day', '=', delta[column] as number))),
+            ),
+          ),
         )
         .execute();
     }

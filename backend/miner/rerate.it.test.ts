@@ -130,6 +130,8 @@ rates:
     expect(totals.unrated).toBe(0);
     const { stored, fromCalls } = await rollupsAndCallGroups(database);
     expect(stored).toEqual(fromCalls);
+    const site = await rollupsAndCallGroups(database, 'site');
+    expect(site.stored).toEqual(site.fromCalls);
   });
 
   it('moves a call to another carrier without leaving an empty rollup row', async () => {
@@ -145,6 +147,8 @@ rates:
     expect(await cost(february.sourceId)).toMatchObject({ carrierId: uk, ratingStatus: 'unrated' });
     const { stored, fromCalls } = await rollupsAndCallGroups(database);
     expect(stored).toEqual(fromCalls);
+    const site = await rollupsAndCallGroups(database, 'site');
+    expect(site.stored).toEqual(site.fromCalls);
     expect(stored.filter((row) => row.carrier_id === italy)).toEqual([]);
   });
 

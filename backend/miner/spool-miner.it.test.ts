@@ -149,6 +149,8 @@ describe.each(testEngines())('mining spool files on $name', (engine) => {
     expect((await repos.calls.totals(all, 20260101, 20261231)).calls).toBe(9);
     const { stored, fromCalls } = await rollupsAndCallGroups(database);
     expect(stored).toEqual(fromCalls);
+    const site = await rollupsAndCallGroups(database, 'site');
+    expect(site.stored).toEqual(site.fromCalls);
     expect(stored.length).toBeGreaterThan(3);
   });
 
@@ -166,6 +168,8 @@ describe.each(testEngines())('mining spool files on $name', (engine) => {
     expect(pass.files[0]).toMatchObject({ calls: 0, duplicates: 1 });
     const { stored, fromCalls } = await rollupsAndCallGroups(database);
     expect(stored).toEqual(fromCalls);
+    const site = await rollupsAndCallGroups(database, 'site');
+    expect(site.stored).toEqual(site.fromCalls);
     expect(stored.filter((row) => row.local_day === 20260303)).toEqual([]);
   });
 

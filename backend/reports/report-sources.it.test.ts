@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.js';
 import { migrateToLatest } from '../db/migrations/migrate.js';
-import type { ReportCriteria, ReportKey } from '../db/report-criteria.js';
+import { siteRollupsCanServe, type ReportCriteria, type ReportKey } from '../db/report-criteria.js';
 import type { ReportGroup } from '../db/report.repository.js';
 import { repositoriesFor, type Repositories } from '../db/repositories.js';
 import { samplePlan } from '../db/test-fixtures.js';
@@ -75,6 +75,7 @@ describe.each(testEngines())('rollups and calls give the same figures on $name',
 
   it('for every filter, grouping and scope both can serve', async () => {
     let compared = 0;
+    let comparedBySite = 0;
     for (const [, scope] of scopes())
       for (const [, criteria] of filters())
         for (const keys of groupings) {
@@ -84,13 +85,30 @@ describe.each(testEngines())('rollups and calls give the same figures on $name',
             byKey(calls.groups),
           );
           compared += byKey(rollups.groups).length;
+          if (siteRollupsCanServe(scope, criteria, keys)) {
+            const bySite = await repos.reports.groups(scope, criteria, keys, 'site-rollups');
+            expect(byKey(bySite.groups), JSON.stringify({ site: true, criteria, keys })).toEqual(
+              byKey(calls.groups),
+            );
+            comparedBySite += byKey(bySite.groups).length;
+          }
         }
     expect(compared).toBeGreaterThan(300);
+    expect(comparedBySite).toBeGreaterThan(40);
   });
 
   it('picks the rollups when they can answer, and calls when a filter or key is not theirs', async () => {
     const all: Scope = { kind: 'all' };
     expect((await repos.reports.groups(all, NOVEMBER, ['department'])).source).toBe('rollups');
+    expect((await repos.reports.groups(all, NOVEMBER, ['day', 'destClass'])).source).toBe('site-rollups');
+    expect((await repos.reports.groups(all, { ...NOVEMBER, siteId: data.sites.LON }, [])).source).toBe(
+      'site-rollups',
+    );
+    const supervisor: Scope = { kind: 'departments', departmentIds: [data.departments.north] };
+    expect((await repos.reports.groups(supervisor, NOVEMBER, [])).source).toBe('rollups');
+    await expect(repos.reports.groups(all, NOVEMBER, ['user'], 'site-rollups')).rejects.toThrow(
+      'the site rollups cannot answer this report',
+    );
     expect((await repos.reports.groups(all, NOVEMBER, ['hour'])).source).toBe('calls');
     expect((await repos.reports.groups(all, { ...NOVEMBER, answered: true }, [])).source).toBe('calls');
     await expect(repos.reports.groups(all, NOVEMBER, ['weekday'], 'rollups')).rejects.toThrow(
@@ -106,7 +124,7 @@ describe.each(testEngines())('rollups and calls give the same figures on $name',
       samplePlan(1, { currency: 'USD', activeFrom: Date.UTC(2027, 0, 1) }),
     );
     const after = await repos.reports.groups(all, NOVEMBER, ['carrier']);
-    expect([before.source, after.source]).toEqual(['rollups', 'calls']);
+    expect([before.source, after.source]).toEqual(['site-rollups', 'calls']);
     expect(byKey(after.groups)).toEqual(byKey(before.groups));
   });
 });

@@ -46,7 +46,7 @@ describe.each(testEngines())('reports on $name', (engine) => {
 
   it('sums November and the 30 days before it, cost per currency', async () => {
     const report = await summary(admin, {});
-    expect(report.source).toBe('rollups');
+    expect(report.source).toBe('site-rollups');
     expect(report.period).toEqual(NOVEMBER);
     // Calls 1–24. Unanswered: 3, 10, 12, 18. Talk: 3,540 s (59 min); billed = talk of rated calls.
     // EUR (Aurora, 12 rated calls: 1 2 3 5 6 8 9 10 20 21 23 24) = 0.2+0.5+0+1.5+0.1+0.3+0.9+0

@@ -11,8 +11,11 @@ export const reportPeriodSchema = z.object({
   to: z.string().describe('YYYY-MM-DD, inclusive'),
 });
 
-/** Where the figures were read: the daily rollups, or the calls (for filters the rollups lack). */
-export const reportSourceSchema = z.enum(['rollups', 'calls']);
+/**
+ * Where the figures were read: the daily rollups summed by site (company-wide reports), the
+ * per-user daily rollups, or the calls (for filters and keys the rollups lack).
+ */
+export const reportSourceSchema = z.enum(['site-rollups', 'rollups', 'calls']);
 
 /** The summary: the period's totals and those of the period of equal length just before it. */
 export const summaryReportSchema = z.object({

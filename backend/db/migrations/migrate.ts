@@ -4,6 +4,7 @@ import type { EngineAdapter } from '../engine-adapter.js';
 import { pipelineSchema } from './0001-pipeline-schema.js';
 import { reportIndexes } from './0002-report-indexes.js';
 import { auditLogSchema } from './0003-audit-log.js';
+import { siteRollups } from './0004-site-rollups.js';
 
 /** Every migration, by name; names sort in the order they run. */
 function migrations(adapter: EngineAdapter): Record<string, Migration> {
@@ -11,6 +12,7 @@ function migrations(adapter: EngineAdapter): Record<string, Migration> {
     '0001-pipeline-schema': pipelineSchema(adapter),
     '0002-report-indexes': reportIndexes(adapter),
     '0003-audit-log': auditLogSchema(adapter),
+    '0004-site-rollups': siteRollups(adapter),
   };
 }
 

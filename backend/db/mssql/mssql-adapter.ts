@@ -13,6 +13,7 @@ export const mssqlAdapter: EngineAdapter = {
     bulkInsert: 'multi-row-values',
     rowLimit: 'top',
     indexNames: 'table',
+    keyOrderedTables: 'clustered',
     upsert: 'merge',
     insertedIds: 'output',
   },

@@ -9,6 +9,7 @@ export const postgresAdapter: EngineAdapter = {
     bulkInsert: 'multi-row-values',
     rowLimit: 'limit',
     indexNames: 'schema',
+    keyOrderedTables: 'heap',
     upsert: 'on-conflict',
     insertedIds: 'returning',
   },

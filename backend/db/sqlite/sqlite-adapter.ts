@@ -10,6 +10,7 @@ export const sqliteAdapter: EngineAdapter = {
     bulkInsert: 'prepared-statement',
     rowLimit: 'limit',
     indexNames: 'schema',
+    keyOrderedTables: 'without-rowid',
     upsert: 'on-conflict',
     insertedIds: 'returning',
   },
