@@ -114,7 +114,11 @@ async function runDemo(database: Database, run: DemoRun, context: CliContext): P
       reporter.info(`Ledgerline is serving on ${server.url}`, {
         health: '/health',
         status: '/api/v1/status',
+        api: '/api/v1/openapi.json',
       });
+      reporter.info(
+        `sign in as an employee, a supervisor or an admin: POST ${server.url}/api/v1/demo/sign-in {"role":"admin"}`,
+      );
       reporter.info(`live calls arrive every few seconds (a summary every minute); Ctrl-C stops the demo`);
       await runLive(world, run.interval, context);
     } finally {
