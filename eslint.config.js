@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -19,7 +20,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.js', '*.config.ts'],
+    files: ['tab/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['*.config.js', '*.config.ts', 'tab/vite.config.ts', 'tab/e2e/vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   prettier,

@@ -121,6 +121,25 @@ describe.each(testEngines())('who may call what, on $name', (engine) => {
     expect(admin.has(data.users.carla) && admin.has(data.users.emma) && admin.has(null)).toBe(true);
   });
 
+  it('offers each role only the sites and departments it may filter by', async () => {
+    const options = async (role: Role) =>
+      (await (await get('/api/v1/reports/filters', tokens[role])).json()) as {
+        sites: { id: number }[];
+        departments: { id: number }[];
+      };
+    const employee = await options('employee');
+    expect(employee).toEqual({ sites: [], departments: [] });
+    const supervisor = await options('supervisor');
+    expect(supervisor.departments.map((d) => d.id).sort()).toEqual(
+      [data.departments.sales, data.departments.north].sort(),
+    );
+    expect(supervisor.sites.map((s) => s.id)).toContain(data.sites.LON);
+    const admin = await options('admin');
+    expect(admin.departments.map((d) => d.id)).toContain(data.departments.finance);
+    expect(admin.departments.length).toBeGreaterThan(supervisor.departments.length);
+    expect((await get('/api/v1/reports/filters')).status).toBe(401);
+  });
+
   it('keeps administration to admins', async () => {
     const adminPaths = [
       '/api/v1/admin/sites',

@@ -8,6 +8,7 @@ import { pipelineStatus } from '../reports/pipeline-status.js';
 import type { ApiRoute, RateLimitGroup, RouteResult } from './api-route.js';
 import { mapError } from './error-mapper.js';
 import { openApiDocument } from './openapi-document.js';
+import { serveTabFiles } from './tab-files.js';
 import { securityHeaders } from './security-headers.js';
 import { createServerMetrics } from './server-metrics.js';
 import { systemRoutes } from './system-routes.js';
@@ -52,6 +53,8 @@ export interface HttpServerDependencies {
   /** Level of the one line per request: `info` for services, `debug` on a terminal. */
   requestLogLevel?: 'info' | 'debug';
   limits?: ServerLimits;
+  /** The tab's built files (Vite's output), served at every path the API does not use. */
+  tabDir?: string;
 }
 
 const quiet: ServerLog = { debug() {}, info() {}, warn() {}, error() {} };
@@ -146,6 +149,7 @@ export function createHttpServer(deps: HttpServerDependencies): Server {
       callback();
     },
   );
+  if (deps.tabDir) serveTabFiles(server, deps.tabDir);
   server.on('after', (request: Request, response: Response, route: { spec?: { path?: unknown } } | null) => {
     const path = typeof route?.spec?.path === 'string' ? route.spec.path : 'unmatched';
     (request as TimedRequest).finish?.(path, response.statusCode);

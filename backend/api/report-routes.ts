@@ -1,6 +1,7 @@
 import type { Principal } from '../domain/principal.js';
 import { breakdownReportSchema } from '../reports/breakdown-report.js';
 import { callPageSchema } from '../reports/call-list.js';
+import { filterOptionsSchema } from '../reports/filter-options.js';
 import {
   breakdownQuerySchema,
   callExportQuerySchema,
@@ -20,6 +21,15 @@ import { defineRoute, json, type ApiRoute } from './api-route.js';
 export function reportRoutes(reports: ReportService): ApiRoute[] {
   const who = (principal: Principal | null) => principal as Principal;
   return [
+    defineRoute({
+      method: 'get',
+      path: '/api/v1/reports/filters',
+      summary: 'The sites and departments the signed-in person may filter reports and calls by',
+      tag: 'reports',
+      access: 'signed-in',
+      response: filterOptionsSchema,
+      handle: async ({ principal }) => json(await reports.filters(who(principal))),
+    }),
     defineRoute({
       method: 'get',
       path: '/api/v1/reports/summary',

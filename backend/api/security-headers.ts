@@ -21,7 +21,8 @@ export const FRAME_ANCESTORS = [
 
 /**
  * The content-security policy of every response. The tab's own scripts and styles only; it
- * talks to this server and, through Teams, to nothing else; Fluent UI sets inline styles.
+ * talks to this server and to the CDN where teams-js reads the list of Microsoft 365 hosts it may
+ * talk to; Fluent UI sets inline styles.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -29,7 +30,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self'",
+  "connect-src 'self' https://res.cdn.office.net",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

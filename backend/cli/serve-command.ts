@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { apiRoutes } from '../api/api-routes.js';
@@ -105,6 +106,8 @@ export interface ServerSetup {
   signIn: SignIn;
   /** Trailing digits of called numbers hidden from those who may not see them. */
   maskDigits: number;
+  /** The tab's built files; by default `dist/tab` of this installation. */
+  tabDir?: string;
 }
 
 /** Starts the HTTP server; a port in use or an address it cannot have is a clear error. */
@@ -130,6 +133,7 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       ? { authenticate: (header) => (authenticator as Authenticator).authenticate(header) }
       : {}),
     routes: apiRoutes({ database, maskDigits: setup.maskDigits, demo }),
+    tabDir: setup.tabDir ?? tabFilesDir(),
   });
   const { host } = address;
   let port: number;
@@ -182,6 +186,15 @@ export function packageVersion(): string {
     }
   }
   return 'unknown';
+}
+
+/** The tab's built files (`npm run build` writes them to dist/tab beside dist/backend). */
+export function tabFilesDir(): string {
+  for (const path of ['../../../', '../../']) {
+    const root = fileURLToPath(new URL(path, import.meta.url));
+    if (existsSync(join(root, 'package.json'))) return join(root, 'dist', 'tab');
+  }
+  return fileURLToPath(new URL('../../tab', import.meta.url));
 }
 
 /** Whether an address is this machine only. */

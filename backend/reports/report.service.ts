@@ -2,6 +2,7 @@ import type { Repositories } from '../db/repositories.js';
 import type { Principal } from '../domain/principal.js';
 import { breakdownReport, type BreakdownReport } from './breakdown-report.js';
 import { exportCalls, type ExportedFile } from './call-export.js';
+import { filterOptions, type FilterOptions } from './filter-options.js';
 import { callPage, CallRows, type CallPage } from './call-list.js';
 import { DEFAULT_MASKED_DIGITS, NumberMask } from './number-mask.js';
 import { reportCriteria } from './report-access.js';
@@ -41,6 +42,11 @@ export class ReportService {
     options: ReportOptions = {},
   ) {
     this.maskedDigits = options.maskedDigits ?? DEFAULT_MASKED_DIGITS;
+  }
+
+  /** The sites and departments the principal may filter by. */
+  async filters(principal: Principal): Promise<FilterOptions> {
+    return filterOptions(this.repos, principal.scope);
   }
 
   /** Totals of the period (cost per currency, calls, answered, talk time, average cost) and of the one before. */
