@@ -117,7 +117,7 @@ async function runDemo(database: Database, run: DemoRun, context: CliContext): P
         api: '/api/v1/openapi.json',
       });
       reporter.info(
-        `sign in as an employee, a supervisor or an admin: POST ${server.url}/api/v1/demo/sign-in {"role":"admin"}`,
+        `open ${server.url}/ in a browser and sign in as an employee, a supervisor or an admin (the API: POST ${server.url}/api/v1/demo/sign-in {"role":"admin"})`,
       );
       reporter.info(`live calls arrive every few seconds (a summary every minute); Ctrl-C stops the demo`);
       await runLive(world, run.interval, context);
