@@ -32,6 +32,14 @@ export interface ImportedRates extends StoredPlan {
   unchanged: number;
 }
 
+/** What an administrator may change of a rate: its label and prices, not what it matches. */
+export type RateChanges = Partial<
+  Pick<
+    Rate,
+    'label' | 'connectFee' | 'intervals' | 'bandIntervals' | 'minCharge' | 'maxCost' | 'unansweredCharge'
+  >
+>;
+
 /**
  * Carriers' tariff plans, as an administrator changes them: a plan from a tariff file (the JSON
  * form of docs/tariffs.md), its rates from a carrier's CSV deck, every change audited. A plan
@@ -133,6 +141,45 @@ export class TariffPlanAdmin {
         after: { ...planHeadline(await existing(repos, id)), ...counts, fileName: upload.fileName ?? null },
       });
       return { ...stored, ...counts };
+    });
+  }
+
+  /**
+   * Changes one rate of a plan: its label and prices (connect fee, price intervals, per time
+   * band too, minimum charge, maximum cost, unanswered charge); what it matches stays. The plan
+   * with the changed rate must still be valid. Stored calls keep their cost until re-rated.
+   */
+  async updateRate(
+    actor: AdminActor,
+    planId: number,
+    rateId: number,
+    changes: RateChanges,
+  ): Promise<{ rate: Rate; affected: AffectedCalls }> {
+    requireAdmin(actor);
+    return inTransaction(this.database, async (repos) => {
+      const plan = await existing(repos, planId);
+      const before = plan.rates.find((rate) => rate.id === rateId);
+      if (!before) throw new LedgerlineError('not-found', `tariff plan ${planId} has no rate ${rateId}`);
+      const rate: Rate = { ...before, ...changes };
+      const problems = planProblems({
+        ...plan,
+        rates: plan.rates.map((old) => (old === before ? rate : old)),
+      });
+      if (problems.length > 0)
+        throw new LedgerlineError(
+          'invalid-input',
+          'the rate was not changed: it would make the plan invalid',
+          problems,
+        );
+      await repos.tariffPlans.updateRate(planId, rateId, rate);
+      await recordChange(repos, actor, {
+        action: 'update',
+        entityType: 'rate',
+        entityKey: rateId,
+        before: { planId, ...before },
+        after: { planId, ...rate },
+      });
+      return { rate, affected: await affectedCalls(repos, plan.carrierId as number, plan.activeFrom) };
     });
   }
 

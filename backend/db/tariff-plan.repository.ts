@@ -154,6 +154,27 @@ export class TariffPlanRepository {
     return plan && this.withRates(plan);
   }
 
+  /**
+   * Changes the prices and label of one rate of a plan in place: it keeps its id and what it
+   * matches, so calls priced with it keep pointing at it. False if the plan has no such rate.
+   */
+  async updateRate(planId: number, rateId: number, rate: Rate): Promise<boolean> {
+    const {
+      plan_id: _plan,
+      prefix: _prefix,
+      dest_class: _class,
+      country: _country,
+      ...prices
+    } = rateRow(planId, rate);
+    const result = await this.db
+      .updateTable('rates')
+      .set(prices)
+      .where('id', '=', rateId)
+      .where('plan_id', '=', planId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   /** Removes the plan with this id and its rates (run it in a transaction). */
   async delete(id: number): Promise<void> {
     await this.db.deleteFrom('rates').where('plan_id', '=', id).execute();

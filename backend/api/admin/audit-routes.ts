@@ -38,7 +38,7 @@ export function auditRoutes(audit: AuditTrail): ApiRoute[] {
           .regex(/^[a-z-]+(:.+)?$/, 'must be an entity type (site) or a type and key (site:12)')
           .optional()
           .describe(
-            'site, department, user, user-number, carrier, tariff-plan, routing-rules, calls; or type:key',
+            'site, department, user, user-number, carrier, tariff-plan, rate, routing-rules, calls; or type:key',
           ),
         actor: z
           .string()

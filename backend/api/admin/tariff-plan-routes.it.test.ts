@@ -332,6 +332,78 @@ describe.each(testEngines())('tariff plan administration on $name', (engine) => 
     expect((await api.send('GET', `/api/v1/admin/tariff-plans/${winterPlan}`)).body).toEqual(before);
   });
 
+  it('changes one rate’s prices in place, audited; the preview prices with it; a bad change is refused', async () => {
+    const before = (await api.send('GET', `/api/v1/admin/tariff-plans/${winterPlan}`)).body;
+    const italia = before.rates.find((rate: { prefix: string }) => rate.prefix === '39');
+    const others = before.rates.filter((rate: { id: number }) => rate.id !== italia.id);
+    const path = `/api/v1/admin/tariff-plans/${winterPlan}/rates/${italia.id}`;
+    const [row, ...more] = await api.auditOf(async () => {
+      const changed = await api.send('PATCH', path, {
+        json: {
+          connectFee: 10_000,
+          intervals: [{ fromSec: 0, incrementSec: 60, pricePerMinute: 30_000 }],
+          maxCost: null,
+        },
+      });
+      expect(changed.status).toBe(200);
+      expect(changed.body).toEqual({
+        rate: {
+          ...italia,
+          connectFee: 10_000,
+          intervals: [{ fromSec: 0, incrementSec: 60, pricePerMinute: 30_000 }],
+        },
+        affected: { calls: 0, firstDay: null, lastDay: null },
+      });
+    });
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({
+      action: 'update',
+      entityType: 'rate',
+      entityKey: String(italia.id),
+      before: { planId: winterPlan, prefix: '39', connectFee: 0 },
+      after: { planId: winterPlan, prefix: '39', connectFee: 10_000 },
+    });
+    const after = (await api.send('GET', `/api/v1/admin/tariff-plans/${winterPlan}`)).body;
+    expect(after.rates.find((rate: { id: number }) => rate.id === italia.id)).toMatchObject({
+      id: italia.id,
+      prefix: '39',
+      label: 'Italia fisso',
+      connectFee: 10_000,
+    });
+    expect(after.rates.filter((rate: { id: number }) => rate.id !== italia.id)).toEqual(others);
+    // 90 s billed as 120 s at 0.03 a minute, and the connect fee.
+    const preview = await api.send('POST', '/api/v1/admin/tariffs/preview', { json: sample(milan) });
+    expect(preview.body).toMatchObject({ cost: 70_000, rate: { id: italia.id } });
+
+    const audit = await api.auditOf(async () => {
+      const unknownBand = await api.send('PATCH', path, {
+        json: { bandIntervals: { night: [{ fromSec: 0, incrementSec: 60, pricePerMinute: 1 }] } },
+      });
+      expect(unknownBand.status).toBe(400);
+      expect(unknownBand.body.error).toMatchObject({
+        code: 'invalid-input',
+        message: 'the rate was not changed: it would make the plan invalid',
+        details: ['rate 1 (Italia fisso): prices for unknown time band "night"'],
+      });
+      const negative = await api.send('PATCH', path, { json: { connectFee: -1 } });
+      expect(negative.status).toBe(400);
+      const matchChange = await api.send('PATCH', path, { json: { prefix: '40' } });
+      expect(matchChange.status).toBe(400);
+      const otherPlan = await api.send(
+        'PATCH',
+        `/api/v1/admin/tariff-plans/${summerPlan}/rates/${italia.id}`,
+        {
+          json: { connectFee: 1 },
+        },
+      );
+      expect(otherPlan.status).toBe(404);
+      expect(otherPlan.body.error.message).toBe(`tariff plan ${summerPlan} has no rate ${italia.id}`);
+      const employee = await api.send('PATCH', path, { as: 'employee', json: { connectFee: 1 } });
+      expect(employee.status).toBe(403);
+    });
+    expect(audit).toEqual([]);
+  });
+
   it('deletes a plan; one that prices stored calls only with force=true, saying which calls to re-rate', async () => {
     await api.mine([testRecord()]);
     const refused = await api.send('DELETE', `/api/v1/admin/tariff-plans/${winterPlan}`);

@@ -16,6 +16,42 @@ const intervalSchema = z.object({
   pricePerMinute: z.number().describe('micro-units (1e-6 of the currency) per minute'),
 });
 
+const rateSchema = z.object({
+  id: z.number(),
+  prefix: z.string().nullable(),
+  destClass: z.enum(DESTINATION_CLASSES).nullable(),
+  country: z.string().nullable(),
+  label: z.string(),
+  connectFee: z.number().describe('micro-units'),
+  intervals: z.array(intervalSchema),
+  bandIntervals: z.record(z.string(), z.array(intervalSchema)),
+  minCharge: z.number(),
+  maxCost: z.number().nullable(),
+  unansweredCharge: z.number(),
+});
+
+const micro = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const changedIntervalSchema = z.strictObject({
+  fromSec: z.number().int().min(0),
+  incrementSec: z.number().int().min(1),
+  pricePerMinute: micro.describe('micro-units (1e-6 of the currency) per minute'),
+});
+
+const rateChangesSchema = z
+  .strictObject({
+    label: z.string().trim().max(200),
+    connectFee: micro.describe('micro-units'),
+    intervals: z.array(changedIntervalSchema).min(1).max(20),
+    bandIntervals: z
+      .record(z.string(), z.array(changedIntervalSchema).min(1).max(20))
+      .describe('prices per time band of the plan; a band left out has the rate’s own intervals'),
+    minCharge: micro.describe('micro-units'),
+    maxCost: micro.nullable().describe('micro-units; null: no maximum'),
+    unansweredCharge: micro.describe('micro-units'),
+  })
+  .partial();
+
 const summarySchema = z.object({
   id: z.number(),
   carrierId: z.number(),
@@ -40,21 +76,7 @@ const planSchema = z.object({
     z.object({ name: z.string(), weekdays: z.array(z.number()), from: z.string(), to: z.string() }),
   ),
   rounding: z.object({ decimals: z.number(), method: z.enum(['up', 'down', 'half-up']) }),
-  rates: z.array(
-    z.object({
-      id: z.number(),
-      prefix: z.string().nullable(),
-      destClass: z.enum(DESTINATION_CLASSES).nullable(),
-      country: z.string().nullable(),
-      label: z.string(),
-      connectFee: z.number().describe('micro-units'),
-      intervals: z.array(intervalSchema),
-      bandIntervals: z.record(z.string(), z.array(intervalSchema)),
-      minCharge: z.number(),
-      maxCost: z.number().nullable(),
-      unansweredCharge: z.number(),
-    }),
-  ),
+  rates: z.array(rateSchema),
 });
 
 const deckQuerySchema = z.object({
@@ -140,7 +162,7 @@ const previewResponseSchema = z.object({
 
 /**
  * Tariff plans: list (per carrier), get with rates, create from a tariff file, replace the rates
- * from a CSV deck, delete; and the rating preview of a sample call.
+ * from a CSV deck, change one rate, delete; and the rating preview of a sample call.
  */
 export function tariffPlanRoutes(plans: TariffPlanAdmin, previewer: RatingPreviewer): ApiRoute[] {
   const tag = 'administration: tariffs';
@@ -217,6 +239,19 @@ export function tariffPlanRoutes(plans: TariffPlanAdmin, previewer: RatingPrevie
         });
         return json(await plans.importRates(actorOf(input), input.params.id, { ...input.query, text }));
       },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/api/v1/admin/tariff-plans/:id/rates/:rateId',
+      summary:
+        'Change one rate’s label and prices (amounts in micro-units); what it matches stays. Stored calls keep their cost until re-rated',
+      tag,
+      access: 'admin',
+      params: z.object({ id: idSchema.describe('the plan'), rateId: idSchema.describe('the rate’s id') }),
+      body: rateChangesSchema,
+      response: z.object({ rate: rateSchema, affected: affectedSchema }),
+      handle: async (input) =>
+        json(await plans.updateRate(actorOf(input), input.params.id, input.params.rateId, input.body)),
     }),
     defineRoute({
       method: 'del',
