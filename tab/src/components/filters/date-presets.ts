@@ -52,7 +52,9 @@ export function addDays(day: string, days: number): string {
 /** Whether a text is a real calendar day `YYYY-MM-DD`. */
 export function isDay(text: string | null | undefined): text is string {
   if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  return isoDay(new Date(`${text}T00:00:00Z`)) === text;
+  const date = new Date(`${text}T00:00:00Z`);
+  // A month 13 or a day 32 is no date at all; a 30 February rolls over into March.
+  return !Number.isNaN(date.getTime()) && isoDay(date) === text;
 }
 
 function isoDay(date: Date): string {
