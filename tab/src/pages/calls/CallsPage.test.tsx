@@ -1,0 +1,210 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CallPage, CallRow } from '../../api/api-types';
+import { createFormatters } from '../../i18n/formatters';
+import { CallsPage } from './CallsPage';
+import { fakeApi, jsonResponse, renderPage } from './page-test-kit';
+
+const format = createFormatters('en-US');
+
+function call(id: number, changes: Partial<CallRow> = {}): CallRow {
+  return {
+    id,
+    startedAt: '2026-11-03T08:15:00.000Z',
+    localTime: '2026-11-03 09:15:00',
+    localDay: '2026-11-03',
+    direction: 'outbound',
+    answered: true,
+    talkSec: 125,
+    billedSec: 126,
+    user: { id: 7, name: 'Chiara Rossi' },
+    department: { id: 3, name: 'Sales Italy' },
+    site: { id: 1, name: 'Milano' },
+    carrier: { id: 1, name: 'TIM' },
+    caller: '+390212345678',
+    callee: '+39 02 1234 5xxx',
+    number: '+39 02 1234 5xxx',
+    destClass: 'national',
+    country: 'IT',
+    destination: 'Italy - geographic',
+    cost: { currency: 'EUR', micro: 2_345_000 },
+    ratingStatus: 'rated',
+    ...changes,
+  };
+}
+
+const FIRST: CallPage = {
+  calls: [
+    call(11),
+    call(12, {
+      user: { id: 8, name: 'Oliver Hughes' },
+      number: '+44 20 7946 0xxx',
+      cost: { currency: 'GBP', micro: 80_000 },
+    }),
+    call(13, { user: { id: 9, name: 'Marco Bianchi' }, cost: null, ratingStatus: 'unrated' }),
+    call(14, {
+      user: { id: 10, name: 'Anna Verdi' },
+      direction: 'internal',
+      cost: null,
+      ratingStatus: 'free',
+    }),
+  ],
+  nextCursor: 'cursor-2',
+};
+const SECOND: CallPage = { calls: [call(15, { user: { id: 11, name: 'Luca Neri' } })], nextCursor: null };
+
+function callsApi(pages: Record<string, CallPage> = { '': FIRST, 'cursor-2': SECOND }) {
+  return fakeApi({ '/api/v1/calls': (url) => pages[url.searchParams.get('cursor') ?? ''] });
+}
+
+const grid = () => screen.findByRole('grid', { name: 'Calls' });
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('CallsPage', () => {
+  it('shows the calls the API answers, as it gives them', async () => {
+    renderPage(<CallsPage />, { api: callsApi(), path: '/calls' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Calls' })).toBeInTheDocument();
+    const rows = within(await grid())
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows).toHaveLength(4);
+    const first = within(rows[0] as HTMLElement);
+    expect(first.getByText('Chiara Rossi')).toBeInTheDocument();
+    expect(first.getByText('+39 02 1234 5xxx')).toBeInTheDocument();
+    expect(first.getByText(format.money(2_345_000, 'EUR'))).toBeInTheDocument();
+    expect(first.getByText(format.localDateTime('2026-11-03 09:15:00'))).toBeInTheDocument();
+    expect(first.getByText(format.duration(125))).toBeInTheDocument();
+    expect(within(rows[1] as HTMLElement).getByText(format.money(80_000, 'GBP'))).toBeInTheDocument();
+    expect(within(rows[2] as HTMLElement).getByText('Unrated')).toBeInTheDocument();
+    expect(within(rows[3] as HTMLElement).getByText('Free')).toBeInTheDocument();
+  });
+
+  it('asks the next page with the cursor and goes back to the first without one', async () => {
+    const api = callsApi();
+    const user = userEvent.setup();
+    renderPage(<CallsPage />, { api, path: '/calls?period=last-month' });
+    await grid();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('Luca Neri')).toBeInTheDocument();
+    expect(screen.getByText('Page 2')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    const asked = api.requestsTo('/api/v1/calls');
+    expect(asked.at(-1)?.searchParams.get('cursor')).toBe('cursor-2');
+    expect(asked[0]?.searchParams.get('cursor')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    expect(await screen.findByText('Chiara Rossi')).toBeInTheDocument();
+    expect(screen.getByText('Page 1')).toBeInTheDocument();
+  });
+
+  it('starts again at page 1 when a filter changes', async () => {
+    const api = callsApi();
+    const user = userEvent.setup();
+    renderPage(<CallsPage />, { api, path: '/calls' });
+    await grid();
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Luca Neri');
+    await user.click(screen.getByRole('combobox', { name: 'Direction' }));
+    await user.click(screen.getByRole('option', { name: 'Outbound' }));
+    await waitFor(() =>
+      expect(api.requestsTo('/api/v1/calls').at(-1)?.searchParams.get('direction')).toBe('outbound'),
+    );
+    const last = api.requestsTo('/api/v1/calls').at(-1);
+    expect(last?.searchParams.has('cursor')).toBe(false);
+    expect(await screen.findByText('Page 1')).toBeInTheDocument();
+  });
+
+  it('asks another order from a sortable header, largest first', async () => {
+    const api = callsApi();
+    const user = userEvent.setup();
+    renderPage(<CallsPage />, { api, path: '/calls' });
+    await grid();
+    await user.click(screen.getByRole('button', { name: 'Cost' }));
+    await waitFor(() =>
+      expect(api.requestsTo('/api/v1/calls').at(-1)?.searchParams.get('sort')).toBe('cost'),
+    );
+    expect(api.requestsTo('/api/v1/calls').at(-1)?.searchParams.get('order')).toBe('desc');
+  });
+
+  it('shows every field of a call opened from the list', async () => {
+    const user = userEvent.setup();
+    renderPage(<CallsPage />, { api: callsApi(), path: '/calls' });
+    await user.click(within(await grid()).getByText('Oliver Hughes'));
+    const drawer = await screen.findByRole('dialog', { name: 'Call details' });
+    expect(within(drawer).getByText('12')).toBeInTheDocument();
+    expect(within(drawer).getByText('TIM')).toBeInTheDocument();
+    expect(within(drawer).getByText('+390212345678')).toBeInTheDocument();
+    expect(within(drawer).getByText(format.money(80_000, 'GBP'))).toBeInTheDocument();
+    await user.click(within(drawer).getByRole('button', { name: 'Close details' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  });
+
+  it('says so while loading, when nothing matches, and when the API fails', async () => {
+    let answer: (page: CallPage) => void = () => undefined;
+    const { unmount } = renderPage(<CallsPage />, {
+      api: fakeApi({ '/api/v1/calls': () => new Promise<CallPage>((resolve) => (answer = resolve)) }),
+      path: '/calls',
+    });
+    expect(await screen.findByText('Loading…')).toBeInTheDocument();
+    answer({ calls: [], nextCursor: null });
+    expect(await screen.findByText('No calls match these filters.')).toBeInTheDocument();
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+    unmount();
+    renderPage(<CallsPage />, {
+      api: fakeApi({
+        '/api/v1/calls': () =>
+          jsonResponse({ error: { code: 'forbidden', message: 'not your department' } }, 403),
+      }),
+      path: '/calls',
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('not your department');
+    expect(screen.queryByRole('grid')).not.toBeInTheDocument();
+  });
+
+  it('exports exactly the calls the list selects', async () => {
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:ledgerline/1');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const api = fakeApi({
+      '/api/v1/calls': () => FIRST,
+      '/api/v1/calls/export': () =>
+        new Response('id\n11\n', {
+          headers: { 'Content-Disposition': 'attachment; filename="calls_2026-10-01_2026-10-31.xlsx"' },
+        }),
+    });
+    const user = userEvent.setup();
+    renderPage(<CallsPage />, {
+      api,
+      path: '/calls?period=last-month&site=2&direction=outbound&answered=true&minCost=0.5&q=rossi&sort=cost',
+    });
+    await grid();
+    await user.click(screen.getByRole('button', { name: 'Export Excel' }));
+    expect(await screen.findByText('Downloaded calls_2026-10-01_2026-10-31.xlsx.')).toBeInTheDocument();
+    expect(click).toHaveBeenCalledOnce();
+    const listed = api.requestsTo('/api/v1/calls')[0] as URL;
+    const exported = api.requestsTo('/api/v1/calls/export')[0] as URL;
+    const selection = (url: URL, without: string[]) =>
+      [...url.searchParams].filter(([name]) => !without.includes(name)).sort();
+    expect(exported.searchParams.get('format')).toBe('xlsx');
+    expect(selection(exported, ['format'])).toEqual(selection(listed, ['sort', 'order', 'limit', 'cursor']));
+    expect(selection(exported, ['format'])).toContainEqual(['q', 'rossi']);
+  });
+
+  it('says why an export failed', async () => {
+    const api = fakeApi({
+      '/api/v1/calls': () => FIRST,
+      '/api/v1/calls/export': () =>
+        jsonResponse(
+          { error: { code: 'too-many-requests', message: 'too many exports, wait a moment' } },
+          429,
+        ),
+    });
+    const user = userEvent.setup();
+    renderPage(<CallsPage />, { api, path: '/calls' });
+    await grid();
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(await screen.findByText('too many exports, wait a moment')).toBeInTheDocument();
+    expect(screen.getByText('The export did not work')).toBeInTheDocument();
+  });
+});
