@@ -22,6 +22,9 @@ export interface BillingSchema {
   recorder_checkpoints: RecorderCheckpointTable;
   recorder_seen: RecorderSeenTable;
   audit_log: AuditLogTable;
+  bot_conversations: BotConversationTable;
+  bot_channel_settings: BotChannelSettingTable;
+  bot_subscriptions: BotSubscriptionTable;
 }
 
 /** A place with its own time zone, currency and dial plan. */
@@ -245,4 +248,47 @@ export interface AuditLogTable {
   /** JSON: the entity after the change (null when deleted). */
   after_json: string | null;
   request_id: string | null;
+}
+
+/** A conversation the bot is installed in, with the reference it needs to post there later. */
+export interface BotConversationTable {
+  conversation_id: string;
+  kind: 'personal' | 'groupChat' | 'channel';
+  tenant_id: string | null;
+  /** The team, for a channel conversation (its General channel's id, as Teams names teams). */
+  team_id: string | null;
+  /** The Teams channel id, for a channel conversation. */
+  channel_id: string | null;
+  /** Whose personal chat it is (Entra object id), for a personal conversation. */
+  user_object_id: string | null;
+  service_url: string;
+  /** JSON: the Bot Framework ConversationReference. */
+  reference_json: string;
+  installed_at: number;
+}
+
+/** What a shared conversation (a channel or a group chat) may be shown, as an admin set it. */
+export interface BotChannelSettingTable {
+  /** The Teams channel id, or the group chat's conversation id. */
+  conversation_key: string;
+  department_id: number | null;
+  /** 1 when company-wide figures may be shown there. */
+  company_wide: number;
+  /** Entra object id of the admin who set it. */
+  updated_by: string;
+  updated_at: number;
+}
+
+/** A report a chat or channel subscribed to; the scheduler sends it. */
+export interface BotSubscriptionTable {
+  id: Generated<number>;
+  /** The chat's conversation id, or the Teams channel id. */
+  conversation_key: string;
+  /** Where the report is posted (the conversation the subscription was made in). */
+  conversation_id: string;
+  report: string;
+  schedule: 'daily' | 'weekly' | 'monthly';
+  /** Whose rights the report is made with in a personal or group chat (Entra object id). */
+  subscriber_object_id: string;
+  created_at: number;
 }

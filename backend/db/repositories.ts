@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { AuditLogRepository } from './audit-log.repository.js';
 import type { BillingSchema } from './billing-schema.js';
+import { BotChannelSettingRepository } from './bot-channel-setting.repository.js';
+import { BotConversationRepository } from './bot-conversation.repository.js';
+import { BotSubscriptionRepository } from './bot-subscription.repository.js';
 import { CallListRepository } from './call-list.repository.js';
 import { CallRepository } from './call.repository.js';
 import { CarrierRepository } from './carrier.repository.js';
@@ -34,6 +37,9 @@ export interface Repositories {
   checkpoints: CheckpointRepository;
   recorderSeen: RecorderSeenRepository;
   auditLog: AuditLogRepository;
+  botConversations: BotConversationRepository;
+  botChannelSettings: BotChannelSettingRepository;
+  botSubscriptions: BotSubscriptionRepository;
 }
 
 /** What repositories need of the engine besides a Kysely instance. */
@@ -62,6 +68,9 @@ export function repositoriesFor(
     checkpoints: new CheckpointRepository(db, now),
     recorderSeen: new RecorderSeenRepository(db, adapter, bulk),
     auditLog: new AuditLogRepository(db, adapter, now),
+    botConversations: new BotConversationRepository(db, now),
+    botChannelSettings: new BotChannelSettingRepository(db, now),
+    botSubscriptions: new BotSubscriptionRepository(db, adapter, now),
   };
 }
 

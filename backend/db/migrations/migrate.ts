@@ -5,6 +5,7 @@ import { pipelineSchema } from './0001-pipeline-schema.js';
 import { reportIndexes } from './0002-report-indexes.js';
 import { auditLogSchema } from './0003-audit-log.js';
 import { siteRollups } from './0004-site-rollups.js';
+import { botConversations } from './0005-bot-conversations.js';
 
 /** Every migration, by name; names sort in the order they run. */
 function migrations(adapter: EngineAdapter): Record<string, Migration> {
@@ -13,6 +14,7 @@ function migrations(adapter: EngineAdapter): Record<string, Migration> {
     '0002-report-indexes': reportIndexes(adapter),
     '0003-audit-log': auditLogSchema(adapter),
     '0004-site-rollups': siteRollups(adapter),
+    '0005-bot-conversations': botConversations(adapter),
   };
 }
 
