@@ -1,9 +1,14 @@
+import { adminDirectoryStrings } from './strings/admin-directory-strings';
+import { adminRoutingStrings } from './strings/admin-routing-strings';
 import { adminStrings } from './strings/admin-strings';
+import { adminTariffStrings } from './strings/admin-tariff-strings';
 import { alarmsStrings } from './strings/alarms-strings';
 import { callsStrings } from './strings/calls-strings';
+import { chartsStrings } from './strings/charts-strings';
 import { commonStrings } from './strings/common-strings';
 import { configStrings } from './strings/config-strings';
 import { dashboardStrings } from './strings/dashboard-strings';
+import { filtersStrings } from './strings/filters-strings';
 import { shellStrings } from './strings/shell-strings';
 import { signInStrings } from './strings/sign-in-strings';
 import { statusStrings } from './strings/status-strings';
@@ -17,11 +22,16 @@ const catalog = {
   shell: shellStrings,
   signIn: signInStrings,
   config: configStrings,
+  filters: filtersStrings,
+  charts: chartsStrings,
   dashboard: dashboardStrings,
   calls: callsStrings,
   alarms: alarmsStrings,
   status: statusStrings,
   admin: adminStrings,
+  adminDirectory: adminDirectoryStrings,
+  adminTariffs: adminTariffStrings,
+  adminRouting: adminRoutingStrings,
 };
 
 type Catalog = typeof catalog;

@@ -1,10 +1,38 @@
 const en = {
   title: 'Administration',
+  sectionsLabel: 'Administration sections',
+  sections: {
+    sites: 'Sites',
+    departments: 'Departments',
+    carriers: 'Carriers',
+    'tariff-plans': 'Tariff plans',
+    'routing-rules': 'Routing rules',
+    users: 'Users',
+    rerate: 'Re-rate',
+    audit: 'Audit log',
+  },
+  notSaved: 'Not saved',
+  saving: 'Saving…',
+  actions: 'Actions',
 };
 
 const it: typeof en = {
   title: 'Amministrazione',
+  sectionsLabel: 'Sezioni dell’amministrazione',
+  sections: {
+    sites: 'Sedi',
+    departments: 'Reparti',
+    carriers: 'Operatori',
+    'tariff-plans': 'Piani tariffari',
+    'routing-rules': 'Regole di instradamento',
+    users: 'Utenti',
+    rerate: 'Ricalcolo',
+    audit: 'Registro modifiche',
+  },
+  notSaved: 'Non salvato',
+  saving: 'Salvataggio…',
+  actions: 'Azioni',
 };
 
-/** The admin page. */
+/** The admin page: its navigation and what every section shares. */
 export const adminStrings = { en, it };

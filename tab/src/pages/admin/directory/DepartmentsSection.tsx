@@ -1,0 +1,227 @@
+import {
+  Button,
+  Field,
+  Input,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Title3,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { useApiQuery } from '../../../api/use-api-query';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/PageState';
+import { useStrings } from '../../../i18n/I18nProvider';
+import { ADMIN_API, type Department } from '../admin-types';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { FormDialog } from '../shared/FormDialog';
+import { FormFeedback } from '../shared/FormFeedback';
+import { VisuallyHidden } from '../shared/VisuallyHidden';
+import { useAdminMutation } from '../shared/use-admin-mutation';
+import {
+  departmentBody,
+  departmentDraftOf,
+  indentDepartments,
+  selfAndBelow,
+  type DepartmentDraft,
+  type DepartmentField,
+} from './department-tree';
+
+const useStyles = makeStyles({
+  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  wrap: { overflowX: 'auto' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+  group: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+});
+
+/** Departments as an indented tree, with their supervisor groups: add, change, delete. */
+export function DepartmentsSection() {
+  const { adminDirectory, admin, common } = useStrings();
+  const strings = adminDirectory.departments;
+  const styles = useStyles();
+  const departments = useApiQuery<Department[]>(ADMIN_API.departments);
+  const [editing, setEditing] = useState<Department | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Department | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const remove = useAdminMutation(
+    (api, department: Department) => api.send('DELETE', `${ADMIN_API.departments}/${department.id}`),
+    [ADMIN_API.departments],
+  );
+  let body;
+  if (departments.isPending) body = <LoadingState />;
+  else if (departments.isError)
+    body = <ErrorState error={departments.error} onRetry={() => void departments.refetch()} />;
+  else if (departments.data.length === 0) body = <EmptyState title={strings.none} />;
+  else
+    body = (
+      <div className={styles.wrap}>
+        <Table aria-label={strings.tableLabel} size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{strings.name}</TableHeaderCell>
+              <TableHeaderCell>{strings.code}</TableHeaderCell>
+              <TableHeaderCell>{strings.costCenter}</TableHeaderCell>
+              <TableHeaderCell>{strings.supervisorGroupId}</TableHeaderCell>
+              <TableHeaderCell>
+                <VisuallyHidden>{admin.actions}</VisuallyHidden>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {indentDepartments(departments.data).map(({ department, depth }) => (
+              <TableRow key={department.id}>
+                <TableCell>
+                  <span style={{ paddingLeft: `${depth * 24}px` }}>
+                    {depth > 0 ? '└ ' : ''}
+                    {department.name}
+                  </span>
+                </TableCell>
+                <TableCell>{department.code}</TableCell>
+                <TableCell>{department.costCenter ?? '—'}</TableCell>
+                <TableCell className={styles.group}>{department.supervisorGroupId ?? '—'}</TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button
+                      size="small"
+                      icon={<EditRegular />}
+                      aria-label={strings.edit(department.name)}
+                      onClick={() => setEditing(department)}
+                    >
+                      {common.edit}
+                    </Button>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      icon={<DeleteRegular />}
+                      aria-label={strings.delete(department.name)}
+                      onClick={() => {
+                        remove.reset();
+                        setDeleting(department);
+                      }}
+                    >
+                      {common.delete}
+                    </Button>
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    );
+  return (
+    <>
+      <div className={styles.toolbar}>
+        <Title3 as="h2">{strings.title}</Title3>
+        <Button icon={<AddRegular />} onClick={() => setEditing('new')}>
+          {strings.add}
+        </Button>
+      </div>
+      <FormFeedback success={done} />
+      {body}
+      {editing ? (
+        <DepartmentDialog
+          department={editing === 'new' ? null : editing}
+          departments={departments.data ?? []}
+          onClose={() => setEditing(null)}
+          onSaved={(department) => {
+            setDone(strings.saved(department.name));
+            setEditing(null);
+          }}
+        />
+      ) : null}
+      {deleting ? (
+        <ConfirmDialog
+          open
+          title={strings.delete(deleting.name)}
+          busy={remove.isPending}
+          error={remove.error}
+          onClose={() => setDeleting(null)}
+          onConfirm={() =>
+            remove.mutate(deleting, {
+              onSuccess: () => {
+                setDone(strings.deleted(deleting.name));
+                setDeleting(null);
+              },
+            })
+          }
+        >
+          <Text>{strings.deleteBody(deleting.name)}</Text>
+        </ConfirmDialog>
+      ) : null}
+    </>
+  );
+}
+
+function DepartmentDialog({
+  department,
+  departments,
+  onClose,
+  onSaved,
+}: {
+  department: Department | null;
+  departments: Department[];
+  onClose: () => void;
+  onSaved: (department: Department) => void;
+}) {
+  const strings = useStrings().adminDirectory.departments;
+  const [draft, setDraft] = useState<DepartmentDraft>(() => departmentDraftOf(department));
+  const [problems, setProblems] = useState<DepartmentField[]>([]);
+  const save = useAdminMutation(
+    (api, body: Omit<Department, 'id'>) =>
+      department
+        ? api.send<Department>('PATCH', `${ADMIN_API.departments}/${department.id}`, body)
+        : api.send<Department>('POST', ADMIN_API.departments, body),
+    [ADMIN_API.departments],
+  );
+  const excluded = department ? selfAndBelow(departments, department.id) : new Set<number>();
+  const field = (name: DepartmentField, required = false) => (
+    <Field
+      label={strings[name]}
+      required={required}
+      hint={name === 'supervisorGroupId' ? strings.supervisorGroupHint : undefined}
+      validationMessage={problems.includes(name) ? strings.problems[name] : undefined}
+    >
+      <Input value={draft[name]} onChange={(_, data) => setDraft({ ...draft, [name]: data.value })} />
+    </Field>
+  );
+  return (
+    <FormDialog
+      open
+      title={department ? strings.edit(department.name) : strings.add}
+      saving={save.isPending}
+      error={save.error}
+      onClose={onClose}
+      onSave={() => {
+        const read = departmentBody(draft);
+        if (!read.ok) return setProblems(read.problems);
+        setProblems([]);
+        save.mutate(read.body, { onSuccess: onSaved });
+      }}
+    >
+      {field('code', true)}
+      {field('name', true)}
+      <Field label={strings.parent}>
+        <Select value={draft.parentId} onChange={(_, data) => setDraft({ ...draft, parentId: data.value })}>
+          <option value="">{strings.topLevel}</option>
+          {indentDepartments(departments)
+            .filter(({ department: option }) => !excluded.has(option.id))
+            .map(({ department: option, depth }) => (
+              <option key={option.id} value={option.id}>
+                {`${'\u00a0\u00a0'.repeat(depth)}${option.name} (${option.code})`}
+              </option>
+            ))}
+        </Select>
+      </Field>
+      {field('costCenter')}
+      {field('supervisorGroupId')}
+    </FormDialog>
+  );
+}
