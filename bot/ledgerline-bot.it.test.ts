@@ -1,0 +1,229 @@
+import { TestAdapter, type Activity, type ChannelAccount, type ConversationAccount } from 'botbuilder';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../backend/db/test-engines.js';
+import type { AdaptiveCard } from './cards/card-elements.js';
+import { LedgerlineBot } from './ledgerline-bot.js';
+import { openBotWorld, PEOPLE, type BotWorld } from './test-bot-world.js';
+
+const bot: ChannelAccount = { id: '28:ledgerline-bot', name: 'Ledgerline' };
+const who = (name: keyof typeof PEOPLE): ChannelAccount & { aadObjectId: string } => ({
+  id: `29:${name}`,
+  name,
+  aadObjectId: PEOPLE[name],
+});
+const personal = (name: string): ConversationAccount => ({
+  id: `a:personal-${name}`,
+  conversationType: 'personal',
+  isGroup: false,
+  name: '',
+  tenantId: 'tenant',
+});
+const channel: ConversationAccount = {
+  id: '19:sales@thread.tacv2;messageid=1700000000000',
+  conversationType: 'channel',
+  isGroup: true,
+  name: 'Sales',
+  tenantId: 'tenant',
+};
+const channelData = {
+  channel: { id: '19:sales@thread.tacv2' },
+  team: { id: '19:general@thread.tacv2' },
+  tenant: { id: 'tenant' },
+};
+const mention = { type: 'mention', mentioned: bot, text: '<at>Ledgerline</at>' };
+
+describe.each(testEngines())('the billing bot in a conversation, on $name', (engine) => {
+  let world: BotWorld;
+  let adapter: TestAdapter;
+
+  beforeAll(async () => {
+    world = await openBotWorld(await engine.open());
+    const handler = new LedgerlineBot(world.service, world.registry);
+    adapter = new TestAdapter((context) => handler.run(context));
+  });
+  afterAll(() => world.close());
+
+  /** What the bot sends back to one activity. */
+  async function turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    adapter.activeQueue.splice(0);
+    await adapter.processActivity({
+      channelId: 'msteams',
+      recipient: bot,
+      serviceUrl: 'https://smba.example/',
+      ...activity,
+    });
+    return adapter.activeQueue.splice(0);
+  }
+  const say = (person: keyof typeof PEOPLE, text: string) =>
+    turn({ type: 'message', text, from: who(person), conversation: personal(person) });
+  const sayInChannel = (person: keyof typeof PEOPLE, text: string, mentioned = true) =>
+    turn({
+      type: 'message',
+      text: mentioned ? `<at>Ledgerline</at> ${text}` : text,
+      from: who(person),
+      conversation: channel,
+      channelData,
+      entities: mentioned ? [mention] : [],
+    });
+  /** Presses a card's Action.Execute button; returns the invoke response's value. */
+  async function press(person: keyof typeof PEOPLE, verb: string, data: unknown): Promise<unknown> {
+    const replies = await turn({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from: who(person),
+      conversation: personal(person),
+      replyToId: 'card-1',
+      value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    });
+    return replies.find((activity) => activity.type === 'invokeResponse')?.value;
+  }
+  const cardOf = (replies: Partial<Activity>[]) => replies[0]?.attachments?.[0]?.content as AdaptiveCard;
+  const textOf = (replies: Partial<Activity>[]) =>
+    replies.map((reply) => reply.text ?? JSON.stringify(reply.attachments)).join('\n');
+
+  it('answers help, and a help card to what it does not understand, never nothing', async () => {
+    expect(JSON.stringify(cardOf(await say('anna', 'help')))).toContain('cost [period]');
+    const confused = await say('anna', 'make me a sandwich');
+    expect(JSON.stringify(cardOf(confused))).toContain('did not understand');
+  });
+
+  it('gives an employee their own cost, and refuses a department politely', async () => {
+    const own = cardOf(await say('anna', 'cost last month'));
+    expect(JSON.stringify(own)).toContain('your own calls');
+    expect(own.refresh?.userIds).toEqual(['29:anna']);
+    const refused = textOf(await say('anna', 'How much did Finance spend last month?'));
+    expect(refused).toMatch(
+      /^Sorry, I can't show you that: Finance is outside what you may see: your own calls\./,
+    );
+  });
+
+  it('gives a supervisor their departments, and refuses others', async () => {
+    const sales = cardOf(await say('bruno', 'how much did Sales spend last month?'));
+    const text = JSON.stringify(sales);
+    expect(text).toContain('Cost of Sales, last month');
+    expect(text).toContain('department=');
+    expect(textOf(await say('bruno', 'cost for Carla Bianchi last month'))).toMatch(
+      /Carla Bianchi's calls are outside/,
+    );
+    expect(JSON.stringify(cardOf(await say('bruno', 'top users last month')))).toContain(
+      'Top users, last month',
+    );
+  });
+
+  it('gives an admin everything', async () => {
+    expect(JSON.stringify(cardOf(await say('carla', 'cost last month for Finance')))).toContain(
+      'Cost of Finance',
+    );
+    const top = JSON.stringify(cardOf(await say('carla', 'top departments last month')));
+    expect(top).toContain('Sales');
+    expect(top).toContain('Finance');
+    expect(JSON.stringify(cardOf(await say('carla', 'top destinations november 2026')))).toContain(
+      'Top destinations',
+    );
+  });
+
+  it('lists a person’s own calls, numbers masked as in the API', async () => {
+    const calls = JSON.stringify(cardOf(await say('anna', 'my calls last month')));
+    expect(calls).toContain('Your calls, last month');
+    const employeeTop = textOf(await say('anna', 'top users'));
+    expect(employeeTop).toMatch(/you see only your own calls/);
+    expect(textOf(await say('stranger', 'my calls'))).toMatch(/not in the Ledgerline directory/);
+  });
+
+  it('answers alarms and ack clearly before alarms exist', async () => {
+    expect(JSON.stringify(cardOf(await say('carla', 'alarms')))).toContain('There are no open alarms.');
+    expect(textOf(await say('carla', 'ack 12'))).toMatch(/couldn't find that: there is no alarm 12/);
+  });
+
+  it('stores subscriptions for the chat and says the scheduler comes later', async () => {
+    expect(JSON.stringify(cardOf(await say('bruno', 'subscribe top users daily')))).toContain(
+      'later version',
+    );
+    expect(await world.repos.botSubscriptions.ofConversation('a:personal-bruno')).toEqual([
+      expect.objectContaining({ report: 'top-users', schedule: 'daily', subscriberObjectId: PEOPLE.bruno }),
+    ]);
+    expect(textOf(await say('bruno', 'unsubscribe'))).toBe('Unsubscribed from 1 report.');
+  });
+
+  it('tells someone who they are in status', async () => {
+    expect(textOf(await say('bruno', 'status'))).toMatch(
+      /You are bruno \(supervisor\); I show you the departments you supervise/,
+    );
+  });
+
+  it('in a channel: answers only when mentioned, shows nothing until an admin allows it, then only that', async () => {
+    expect(await sayInChannel('carla', 'cost last month', false)).toEqual([]);
+    expect(textOf(await sayInChannel('carla', 'cost last month'))).toMatch(
+      /only once an administrator has said/,
+    );
+    expect(textOf(await sayInChannel('bruno', 'channel show Sales'))).toMatch(/only administrators/);
+    expect(textOf(await sayInChannel('carla', 'channel show Sales'))).toMatch(
+      /may now see the figures of Sales/,
+    );
+    const card = JSON.stringify(cardOf(await sayInChannel('anna', 'cost last month')));
+    expect(card).toContain('Sales (this conversation)');
+    expect(textOf(await sayInChannel('anna', 'cost last month for Finance'))).toMatch(
+      /Finance is outside what this conversation may see \(Sales\)/,
+    );
+    expect(textOf(await sayInChannel('anna', 'my calls'))).toMatch(/only in your personal chat/);
+    expect(textOf(await sayInChannel('anna', 'channel'))).toBe('This conversation may see Sales.');
+  });
+
+  it('refreshes a card in place for everyone through Action.Execute', async () => {
+    const asked = await say('bruno', 'cost last month for Sales');
+    const card = cardOf(asked);
+    const refresh = card.actions?.[0] as unknown as { verb: string; data: unknown };
+    const invoke = { value: await press('bruno', refresh.verb, refresh.data) };
+    expect(invoke?.value).toMatchObject({
+      status: 200,
+      body: {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.card.adaptive',
+        value: { type: 'AdaptiveCard' },
+      },
+    });
+    expect(JSON.stringify((invoke?.value as { body: { value: unknown } }).body.value)).toContain(
+      'Cost of Sales',
+    );
+  });
+
+  it('refuses an Acknowledge of an alarm that does not exist, only to the person who pressed it', async () => {
+    const invoke = { value: await press('carla', 'acknowledge', { alarmId: 3 }) };
+    expect(JSON.stringify(invoke?.value)).toContain('there is no alarm 3');
+  });
+
+  it('saves a conversation on install and forgets it on uninstall', async () => {
+    const install = (action: 'add' | 'remove') =>
+      turn({ type: 'installationUpdate', action, from: who('anna'), conversation: personal('anna') });
+    await install('add');
+    expect(await world.repos.botConversations.personalChatOf(PEOPLE.anna)).toMatchObject({
+      conversationId: 'a:personal-anna',
+      kind: 'personal',
+      reference: { conversation: { id: 'a:personal-anna' } },
+    });
+    await install('remove');
+    expect(await world.repos.botConversations.get('a:personal-anna')).toBeUndefined();
+    await turn({
+      type: 'installationUpdate',
+      action: 'add',
+      from: who('carla'),
+      conversation: channel,
+      channelData,
+    });
+    expect(await world.repos.botConversations.list()).toEqual([
+      expect.objectContaining({
+        kind: 'channel',
+        teamId: '19:general@thread.tacv2',
+        channelId: '19:sales@thread.tacv2',
+      }),
+    ]);
+    await turn({
+      type: 'installationUpdate',
+      action: 'remove',
+      from: who('carla'),
+      conversation: channel,
+      channelData,
+    });
+    expect(await world.repos.botConversations.list()).toEqual([]);
+  });
+});
