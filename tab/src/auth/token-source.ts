@@ -1,4 +1,5 @@
 import { authentication } from '@microsoft/teams-js';
+import { sessionStore } from './session-store';
 
 /** Where the tab gets the Bearer token it sends to the API. */
 export interface TokenSource {
@@ -47,7 +48,7 @@ const DEMO_TOKEN_KEY = 'ledgerline.demo-token';
 
 /** Demo mode: a token from `POST /api/v1/demo/sign-in`, kept for this browser tab's session. */
 export function demoTokenSource(
-  storage: Storage = sessionStorage,
+  storage: Storage = sessionStore(),
   onSignOut: () => void = () => undefined,
 ): TokenSource {
   return {
@@ -65,11 +66,11 @@ export function demoTokenSource(
 }
 
 /** Keeps the demo token the sign-in route returned. */
-export function saveDemoToken(token: string, storage: Storage = sessionStorage): void {
+export function saveDemoToken(token: string, storage: Storage = sessionStore()): void {
   storage.setItem(DEMO_TOKEN_KEY, token);
 }
 
 /** Whether a demo persona has been chosen in this browser tab. */
-export function hasDemoToken(storage: Storage = sessionStorage): boolean {
+export function hasDemoToken(storage: Storage = sessionStore()): boolean {
   return storage.getItem(DEMO_TOKEN_KEY) !== null;
 }
