@@ -23,11 +23,13 @@ const useStyles = makeStyles({
   controls: {
     display: 'flex',
     flexWrap: 'wrap',
-    alignItems: 'flex-end',
+    alignItems: 'flex-start',
     gap: tokens.spacingHorizontalM,
   },
-  narrow: { minWidth: '150px', maxWidth: '200px' },
-  search: { minWidth: '220px' },
+  narrow: { width: '180px' },
+  fill: { minWidth: 0, width: '100%' },
+  search: { width: '260px' },
+  clear: { marginTop: '26px' },
 });
 
 const ALL = 'all';
@@ -90,6 +92,7 @@ export function CallFilterControls({
         hint={minCostValid ? strings.minCostHint : undefined}
       >
         <Input
+          className={styles.fill}
           inputMode="decimal"
           value={minCost.draft}
           onChange={(_, data) => minCost.setDraft(data.value)}
@@ -107,6 +110,7 @@ export function CallFilterControls({
         />
       </Field>
       <Button
+        className={styles.clear}
         appearance="subtle"
         disabled={!filtered}
         onClick={() => onChange({ ...NO_CALL_FILTERS, sort: filters.sort, order: filters.order })}
@@ -137,6 +141,7 @@ function ChoiceField<T extends string>({
   return (
     <Field label={label} className={styles.narrow}>
       <Dropdown
+        className={styles.fill}
         value={value === null ? all : labelOf(value)}
         selectedOptions={[value ?? ALL]}
         onOptionSelect={(_, data) => onChange(data.optionValue === ALL ? null : (data.optionValue as T))}

@@ -5,6 +5,7 @@ import {
   DataGridHeader,
   DataGridHeaderCell,
   DataGridRow,
+  TableCellLayout,
   createTableColumn,
   makeStyles,
   tokens,
@@ -20,8 +21,16 @@ import type { CallFilters, CallSort } from './call-filters';
 const useStyles = makeStyles({
   grid: { minWidth: '960px' },
   row: { cursor: 'pointer' },
-  number: { fontVariantNumeric: 'tabular-nums' },
-  amount: { justifyContent: 'flex-end', fontVariantNumeric: 'tabular-nums' },
+  // Cells share the row's width by these weights (Fluent's grid cells are flex: 1 1 0).
+  start: { flexGrow: 2.2, fontVariantNumeric: 'tabular-nums' },
+  user: { flexGrow: 1.8 },
+  department: { flexGrow: 1.8 },
+  direction: { flexGrow: 1 },
+  numberColumn: { flexGrow: 2 },
+  destination: { flexGrow: 2.4 },
+  duration: { flexGrow: 1, fontVariantNumeric: 'tabular-nums' },
+  cost: { flexGrow: 1.1, justifyContent: 'flex-end', fontVariantNumeric: 'tabular-nums' },
+  costButton: { justifyContent: 'flex-end' },
   scroller: {
     overflowX: 'auto',
     backgroundColor: tokens.colorNeutralBackground1,
@@ -61,17 +70,17 @@ export function CallsGrid({
         columnId: 'start',
         compare: keepOrder,
         renderHeaderCell: () => strings.columns.start,
-        renderCell: (call) => <span className={styles.number}>{format.localDateTime(call.localTime)}</span>,
+        renderCell: (call) => <Truncated text={format.localDateTime(call.localTime)} />,
       }),
       createTableColumn<CallRow>({
         columnId: 'user',
         renderHeaderCell: () => strings.columns.user,
-        renderCell: (call) => nameOf(call.user, strings),
+        renderCell: (call) => <Truncated text={nameOf(call.user, strings)} />,
       }),
       createTableColumn<CallRow>({
         columnId: 'department',
         renderHeaderCell: () => strings.columns.department,
-        renderCell: (call) => nameOf(call.department, strings),
+        renderCell: (call) => <Truncated text={nameOf(call.department, strings)} />,
       }),
       createTableColumn<CallRow>({
         columnId: 'direction',
@@ -81,18 +90,18 @@ export function CallsGrid({
       createTableColumn<CallRow>({
         columnId: 'number',
         renderHeaderCell: () => strings.columns.number,
-        renderCell: (call) => <span className={styles.number}>{call.number ?? strings.unknownValue}</span>,
+        renderCell: (call) => <Truncated text={call.number ?? strings.unknownValue} />,
       }),
       createTableColumn<CallRow>({
         columnId: 'destination',
         renderHeaderCell: () => strings.columns.destination,
-        renderCell: (call) => destinationOf(call, strings),
+        renderCell: (call) => <Truncated text={destinationOf(call, strings)} />,
       }),
       createTableColumn<CallRow>({
         columnId: 'duration',
         compare: keepOrder,
         renderHeaderCell: () => strings.columns.duration,
-        renderCell: (call) => callDuration(call, strings, format),
+        renderCell: (call) => <Truncated text={callDuration(call, strings, format)} />,
       }),
       createTableColumn<CallRow>({
         columnId: 'cost',
@@ -101,8 +110,19 @@ export function CallsGrid({
         renderCell: (call) => <CallCost call={call} strings={strings} format={format} />,
       }),
     ],
-    [strings, format, styles],
+    [strings, format],
   );
+  const columnClass = (columnId: string) =>
+    ({
+      start: styles.start,
+      user: styles.user,
+      department: styles.department,
+      direction: styles.direction,
+      number: styles.numberColumn,
+      destination: styles.destination,
+      duration: styles.duration,
+      cost: styles.cost,
+    })[columnId];
   const sortState = {
     sortColumn: COLUMN_OF_SORT[sort.sort],
     sortDirection: (sort.order === 'asc' ? 'ascending' : 'descending') as SortDirection,
@@ -129,7 +149,10 @@ export function CallsGrid({
         <DataGridHeader>
           <DataGridRow>
             {({ renderHeaderCell, columnId }) => (
-              <DataGridHeaderCell className={columnId === 'cost' ? styles.amount : undefined}>
+              <DataGridHeaderCell
+                className={columnClass(String(columnId))}
+                button={columnId === 'cost' ? { className: styles.costButton } : undefined}
+              >
                 {renderHeaderCell()}
               </DataGridHeaderCell>
             )}
@@ -142,18 +165,28 @@ export function CallsGrid({
               className={styles.row}
               onClick={() => onOpen(item)}
               onKeyDown={(event: KeyboardEvent<HTMLDivElement>) => {
-                if (event.key === 'Enter') onOpen(item);
+                if (event.key !== 'Enter') return;
+                // Else the same key press, reaching the drawer's first button, would close it again.
+                event.preventDefault();
+                onOpen(item);
               }}
             >
               {({ renderCell, columnId }) => (
-                <DataGridCell className={columnId === 'cost' ? styles.amount : undefined}>
-                  {renderCell(item)}
-                </DataGridCell>
+                <DataGridCell className={columnClass(String(columnId))}>{renderCell(item)}</DataGridCell>
               )}
             </DataGridRow>
           )}
         </DataGridBody>
       </DataGrid>
     </div>
+  );
+}
+
+/** A cell's text on one line, cut with an ellipsis when the column is narrow (all of it on hover). */
+function Truncated({ text }: { text: string }) {
+  return (
+    <TableCellLayout truncate title={text}>
+      {text}
+    </TableCellLayout>
   );
 }

@@ -140,6 +140,16 @@ describe('CallsPage', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
+  it('opens a call with Enter on a cell of its row', async () => {
+    const user = userEvent.setup();
+    renderPage(<CallsPage />, { api: callsApi(), path: '/calls' });
+    const row = within(await grid()).getAllByRole('row')[2] as HTMLElement;
+    within(row).getAllByRole('gridcell')[1]?.focus();
+    await user.keyboard('{Enter}');
+    const drawer = await screen.findByRole('dialog', { name: 'Call details' });
+    expect(within(drawer).getByText('12')).toBeInTheDocument();
+  });
+
   it('says so while loading, when nothing matches, and when the API fails', async () => {
     let answer: (page: CallPage) => void = () => undefined;
     const { unmount } = renderPage(<CallsPage />, {
