@@ -13,6 +13,8 @@ export type TeamsTheme = 'default' | 'dark' | 'contrast';
 
 /** What the stand-in host tells the tab and gives it. */
 export interface TeamsHostOptions {
+  /** Where the host is served; HOST_ORIGIN unless a test wants a host that is not Microsoft's. */
+  hostOrigin?: string;
   /** The tab's path, e.g. `/dashboard`, or `/config` for a channel tab's configuration. */
   path: string;
   /** `content` for a tab, `settings` for a channel tab's configuration page. */
@@ -30,7 +32,7 @@ export interface HostMessage {
   args: unknown[];
 }
 
-/** A request the tab made to the Ledgerline server from inside the host. */
+/** A request the tab's frame made to the Ledgerline server: its page, its files, the API. */
 export interface TabRequest {
   method: string;
   path: string;
@@ -44,12 +46,14 @@ export interface TeamsHost {
   page: Page;
   /** The tab's frame (https://ledgerline.test). */
   tab: Frame;
-  /** Requests the tab sent to the server, in order. */
+  /** Requests the tab's frame sent to the server, in order. */
   requests: TabRequest[];
   /** Uncaught errors the host page or the tab threw. */
   pageErrors: string[];
   /** Every message the tab has sent to the host so far. */
   received(): Promise<HostMessage[]>;
+  /** The requests the stand-in does not answer (none, unless the tab asks for something new). */
+  unknown(): Promise<string[]>;
   /** Waits for the tab to send `func` (with arguments that `matches` accepts). */
   waitForMessage(func: string, matches?: (args: unknown[]) => boolean): Promise<HostMessage>;
   /** Switches the host's theme, as when the user changes it in Teams' settings. */
@@ -73,20 +77,26 @@ export async function openInTeamsHost(
 ): Promise<TeamsHost> {
   const context = await newContext(browser);
   const requests: TabRequest[] = [];
-  await context.route(`${HOST_ORIGIN}/**`, (route) =>
+  const hostOrigin = options.hostOrigin ?? HOST_ORIGIN;
+  await context.route(`${hostOrigin}/**`, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: HOST_PAGE }),
   );
+  const forwarding = inFlight();
   await context.route(`${TAB_ORIGIN}/**`, async (route) => {
     const request = route.request();
     const url = new URL(request.url());
-    if (url.pathname.startsWith('/api/'))
-      requests.push({
-        method: request.method(),
-        path: url.pathname + url.search,
-        authorization: (await request.headerValue('authorization')) ?? null,
-      });
-    const response = await route.fetch({ url: new URL(url.pathname + url.search, baseUrl).href });
-    await route.fulfill({ response });
+    requests.push({
+      method: request.method(),
+      path: url.pathname + url.search,
+      authorization: (await request.headerValue('authorization')) ?? null,
+    });
+    const done = forwarding.start();
+    try {
+      const response = await route.fetch({ url: new URL(url.pathname + url.search, baseUrl).href });
+      await route.fulfill({ response });
+    } finally {
+      done();
+    }
   });
   await context.route('https://res.cdn.office.net/**', (route) => route.fulfill({ status: 404 }));
 
@@ -102,7 +112,7 @@ export async function openInTeamsHost(
     token: 'token' in options.signIn ? options.signIn.token : null,
     authError: 'error' in options.signIn ? options.signIn.error : null,
   };
-  await page.goto(`${HOST_ORIGIN}/_ledgerline#${encodeURIComponent(JSON.stringify(hostOptions))}`);
+  await page.goto(`${hostOrigin}/_ledgerline#${encodeURIComponent(JSON.stringify(hostOptions))}`);
   const tab = await (await page.locator('iframe#tab').elementHandle())?.contentFrame();
   if (!tab) throw new Error('the stand-in host has no tab frame');
 
@@ -114,6 +124,7 @@ export async function openInTeamsHost(
     requests,
     pageErrors,
     received,
+    unknown: () => page.evaluate(() => (window as unknown as StandIn).teamsHost.unknown()),
     async waitForMessage(func, matches = () => true) {
       const deadline = Date.now() + 15_000;
       for (;;) {
@@ -126,7 +137,31 @@ export async function openInTeamsHost(
     pushTheme: (theme) =>
       page.evaluate((name) => (window as unknown as StandIn).teamsHost.pushTheme(name), theme),
     save: () => page.evaluate(() => (window as unknown as StandIn).teamsHost.save()),
-    close: () => context.close(),
+    async close() {
+      // Requests the tab still has under way (a lazy page, a report) finish first: closing the
+      // profile would cut the demo off in the middle of its answer.
+      await forwarding.quiet(page);
+      await context.close();
+    },
+  };
+}
+
+/** Counts the requests being forwarded to the demo, to close a profile only once none is. */
+function inFlight() {
+  let count = 0;
+  return {
+    start() {
+      count++;
+      return () => void count--;
+    },
+    async quiet(page: Page) {
+      const deadline = Date.now() + 15_000;
+      let quietSince = Date.now();
+      while (Date.now() < deadline && Date.now() - quietSince < 300) {
+        if (count > 0) quietSince = Date.now();
+        await page.waitForTimeout(50);
+      }
+    },
   };
 }
 
@@ -134,6 +169,7 @@ export async function openInTeamsHost(
 interface StandIn {
   teamsHost: {
     received(): HostMessage[];
+    unknown(): string[];
     pushTheme(theme: TeamsTheme): void;
     save(): void;
   };

@@ -26,6 +26,7 @@ describe('the tab inside a Microsoft Teams host', () => {
   afterEach(async () => {
     for (const host of hosts.splice(0)) {
       expect(host.pageErrors).toEqual([]);
+      expect(await host.unknown()).toEqual([]);
       await host.close();
     }
   });
@@ -37,13 +38,19 @@ describe('the tab inside a Microsoft Teams host', () => {
   async function openAs(role: Role, options: Omit<TeamsHostOptions, 'signIn'>) {
     const api = await run.api(role);
     const me = await api.get<Me>('/api/v1/me');
-    const host = await openInTeamsHost(run.browser, run.baseUrl, {
+    const host = await open({
       userPrincipalName: me.upn ?? undefined,
       ...options,
       signIn: { token: api.token },
     });
-    hosts.push(host);
     return { host, me, token: api.token };
+  }
+
+  /** Opens the tab in the stand-in host; closed after the test, which fails on any page error. */
+  async function open(options: TeamsHostOptions) {
+    const host = await openInTeamsHost(run.browser, run.baseUrl, options);
+    hosts.push(host);
+    return host;
   }
 
   it('initializes, reads the context and signs in with the token the host gives', async () => {
@@ -62,9 +69,10 @@ describe('the tab inside a Microsoft Teams host', () => {
     await host.waitForMessage('appInitialization.success');
 
     // Every API call went out with the host's token; none to the demo's sign-in.
-    expect(host.requests.map((request) => request.path)).toContain('/api/v1/me');
-    expect(host.requests.filter((request) => request.path.startsWith('/api/v1/demo/'))).toEqual([]);
-    for (const request of host.requests) expect(request.authorization).toBe(`Bearer ${token}`);
+    const calls = apiCalls(host);
+    expect(calls.map((call) => call.path)).toContain('/api/v1/me');
+    expect(calls.filter((call) => call.path.startsWith('/api/v1/demo/'))).toEqual([]);
+    for (const call of calls) expect(call.authorization).toBe(`Bearer ${token}`);
   });
 
   it('speaks the language of the host’s locale', async () => {
@@ -87,20 +95,21 @@ describe('the tab inside a Microsoft Teams host', () => {
     await expectTheme(host.tab, 'default');
   });
 
-  it('says the organization has to consent when the host cannot get a token for it', async () => {
-    for (const error of ['resourceRequiresConsent', 'invalid_grant']) {
-      const host = await openInTeamsHost(run.browser, run.baseUrl, {
-        path: '/dashboard',
-        signIn: { error },
-      });
-      hosts.push(host);
+  it.each(['resourceRequiresConsent', 'invalid_grant'])(
+    'says the organization has to consent when the host cannot get a token (%s)',
+    async (error) => {
+      const host = await open({ path: '/dashboard', signIn: { error } });
       const alert = host.tab.getByRole('alert');
       await alert.getByRole('heading', { name: 'Ledgerline needs your permission' }).waitFor();
-      expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(1);
       expect(await host.tab.getByTestId('signed-in-as').count()).toBe(0);
-      expect(host.requests).toEqual([]);
-    }
-  });
+      expect(apiCalls(host)).toEqual([]);
+      // Trying again asks the host again (an administrator may have consented meanwhile).
+      const asked = await tokenRequests(host);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await expect.poll(() => tokenRequests(host)).toBe(asked + 1);
+      await alert.getByRole('heading', { name: 'Ledgerline needs your permission' }).waitFor();
+    },
+  );
 
   it('configures a channel tab: valid at once for an admin, saved with the chosen view', async () => {
     const { host } = await openAs('admin', { path: '/config', frameContext: 'settings' });
@@ -133,7 +142,58 @@ describe('the tab inside a Microsoft Teams host', () => {
     expect(config?.contentUrl).toMatch(new RegExp(`^${TAB_ORIGIN}/channel\\?department=\\d+$`));
     expect(config?.suggestedDisplayName).toContain(name);
   });
+
+  it('configures a channel tab as a supervisor: valid only once a department is chosen', async () => {
+    const { host } = await openAs('supervisor', { path: '/config', frameContext: 'settings' });
+    await host.waitForMessage('settings.setValidityState', (args) => args[0] === false);
+    expect((await host.received()).some((m) => m.func === 'settings.setValidityState' && m.args[0])).toBe(
+      false,
+    );
+    expect(await host.tab.getByRole('radio', { name: 'The whole company' }).isDisabled()).toBe(true);
+    await host.tab.getByRole('radio', { name: 'A department' }).check();
+    await host.waitForMessage('settings.setValidityState', (args) => args[0] === true);
+    await host.waitForMessage('registerHandler', (args) => args[0] === 'save');
+    await host.save();
+    await host.waitForMessage('settings.save.success');
+    const config = (await settingsSaved(host)).at(-1);
+    expect(config?.contentUrl).toMatch(new RegExp(`^${TAB_ORIGIN}/channel\\?department=\\d+$`));
+  });
+
+  it('is not framed by a page outside Microsoft 365', async () => {
+    const host = await open({
+      hostOrigin: 'https://intranet.example.com',
+      path: '/dashboard',
+      signIn: { token: 'never-asked' },
+    });
+    // The server answered with the page, but its frame-ancestors made the browser refuse it:
+    // no tab, no teams-js, no API call.
+    expect(host.requests.map((request) => request.path)).toEqual(['/dashboard']);
+    expect(host.tab.url()).toMatch(/^chrome-error:/);
+    expect(await host.received()).toEqual([]);
+  });
+
+  it('does not trust a framing page teams-js does not know as a host, and works as in a browser', async () => {
+    // SharePoint may frame the tab (frame-ancestors), but it is not a teams-js host origin.
+    const host = await open({
+      hostOrigin: 'https://contoso.sharepoint.com',
+      path: '/dashboard',
+      signIn: { token: 'never-asked' },
+    });
+    // The demo's persona picker, once the tab has stopped waiting for a host.
+    await host.tab.getByRole('button', { name: 'Sign in as Supervisor' }).waitFor();
+    expect((await host.received()).map((message) => message.func)).toEqual(['initialize']);
+  });
 });
+
+/** The tab's calls to the API. */
+function apiCalls(host: TeamsHost) {
+  return host.requests.filter((request) => request.path.startsWith('/api/'));
+}
+
+/** How many times the tab asked the host for a token. */
+async function tokenRequests(host: TeamsHost) {
+  return (await host.received()).filter((message) => message.func === 'authentication.getAuthToken').length;
+}
 
 /** The tab's theme on its root element and the FluentProvider's background in that theme. */
 async function expectTheme(tab: Frame, theme: keyof typeof BACKGROUND) {
