@@ -143,7 +143,7 @@ describe('the tab inside a Microsoft Teams host', () => {
     expect(config?.suggestedDisplayName).toContain(name);
   });
 
-  it('configures a channel tab as a supervisor: valid only once a department is chosen', async () => {
+  it('configures a channel tab as a supervisor: valid once a department is chosen, then shown', async () => {
     const { host } = await openAs('supervisor', { path: '/config', frameContext: 'settings' });
     await host.waitForMessage('settings.setValidityState', (args) => args[0] === false);
     expect((await host.received()).some((m) => m.func === 'settings.setValidityState' && m.args[0])).toBe(
@@ -157,6 +157,14 @@ describe('the tab inside a Microsoft Teams host', () => {
     await host.waitForMessage('settings.save.success');
     const config = (await settingsSaved(host)).at(-1);
     expect(config?.contentUrl).toMatch(new RegExp(`^${TAB_ORIGIN}/channel\\?department=\\d+$`));
+    const department = await host.tab.getByRole('combobox', { name: 'Department' }).textContent();
+
+    // The channel tab as Teams then shows it: that department's dashboard, no navigation.
+    const contentUrl = new URL(String(config?.contentUrl));
+    const channel = await openAs('supervisor', { path: contentUrl.pathname + contentUrl.search });
+    await channel.host.tab.getByText(`Department: ${department}`).waitFor();
+    expect(await channel.host.tab.getByRole('heading', { name: 'Dashboard', level: 1 }).count()).toBe(1);
+    expect(await channel.host.tab.getByRole('navigation').count()).toBe(0);
   });
 
   it('is not framed by a page outside Microsoft 365', async () => {
