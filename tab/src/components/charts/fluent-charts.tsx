@@ -6,6 +6,7 @@ import {
   type LineChartPoints,
   type VerticalBarChartDataPoint,
 } from '@fluentui/react-charts';
+import type { ReactNode } from 'react';
 import type { CategoryPoint, TimeSeries } from './chart-data';
 
 // The only module that imports the chart library: the pages reach it through lazy-charts.tsx,
@@ -18,9 +19,27 @@ export interface ChartBase {
   culture: string;
 }
 
+/** Longer category names are cut, with the whole name in a tooltip. */
+const LABEL_CHARS = 24;
+
+/**
+ * Room for the category names left of the bars. The chart's own measure falls a few characters
+ * short with Fluent's fonts, so it is estimated from the longest name as it is shown.
+ */
+function labelMargin(points: readonly CategoryPoint[]): number {
+  const longest = Math.max(0, ...points.map((point) => Math.min(point.label.length, LABEL_CHARS + 3)));
+  return Math.max(40, Math.ceil(longest * 6.5) + 28);
+}
+
+/** The charts fill their container's height, so it is set here. */
+function Sized({ height, children }: { height: number; children: ReactNode }) {
+  return <div style={{ height, width: '100%' }}>{children}</div>;
+}
+
 /** Bars of categories from left to right, largest first (breakdowns). */
 export function BarChart({ points, title, height, culture }: ChartBase & { points: CategoryPoint[] }) {
-  const data: HorizontalBarChartWithAxisDataPoint[] = points.map((point) => ({
+  // The chart stacks its first bar at the bottom: the list goes in reversed, the first on top.
+  const data: HorizontalBarChartWithAxisDataPoint[] = [...points].reverse().map((point) => ({
     x: point.value,
     y: point.label,
     legend: point.label,
@@ -29,17 +48,21 @@ export function BarChart({ points, title, height, culture }: ChartBase & { point
     barLabel: point.display,
   }));
   return (
-    <HorizontalBarChartWithAxis
-      data={data}
-      chartTitle={title}
-      height={height}
-      hideLegend
-      useSingleColor
-      showYAxisLables
-      showYAxisLablesTooltip
-      culture={culture}
-      yAxisCategoryOrder="data"
-    />
+    <Sized height={height}>
+      <HorizontalBarChartWithAxis
+        data={data}
+        chartTitle={title}
+        height={height}
+        hideLegend
+        useSingleColor
+        showYAxisLables
+        showYAxisLablesTooltip
+        noOfCharsToTruncate={LABEL_CHARS}
+        margins={{ left: labelMargin(points) }}
+        culture={culture}
+        yAxisCategoryOrder="data"
+      />
+    </Sized>
   );
 }
 
@@ -53,16 +76,19 @@ export function ColumnChart({ points, title, height, culture }: ChartBase & { po
     yAxisCalloutData: point.display,
   }));
   return (
-    <VerticalBarChart
-      data={data}
-      chartTitle={title}
-      height={height}
-      hideLegend
-      hideLabels
-      useSingleColor
-      culture={culture}
-      barWidth="auto"
-    />
+    <Sized height={height}>
+      <VerticalBarChart
+        data={data}
+        chartTitle={title}
+        height={height}
+        hideLegend
+        hideLabels
+        useSingleColor
+        roundedTicks
+        culture={culture}
+        barWidth="auto"
+      />
+    </Sized>
   );
 }
 
@@ -78,12 +104,15 @@ export function TimeLineChart({ series, title, height, culture }: ChartBase & { 
     })),
   }));
   return (
-    <LineChart
-      data={{ chartTitle: title, lineChartData }}
-      height={height}
-      hideLegend={series.length < 2}
-      culture={culture}
-      useUTC
-    />
+    <Sized height={height}>
+      <LineChart
+        data={{ chartTitle: title, lineChartData }}
+        height={height}
+        hideLegend={series.length < 2}
+        roundedTicks
+        culture={culture}
+        useUTC
+      />
+    </Sized>
   );
 }

@@ -27,14 +27,13 @@ describe('chart currencies', () => {
 });
 
 describe('the figures of a cost breakdown', () => {
-  it('draws the cost in one currency, largest first and other last', () => {
+  it('draws the cost in one currency, largest first, other in the table only', () => {
     const { data, empty } = breakdownFigures(BY_DEPARTMENT, 'department', 'EUR', strings, format);
     expect(empty).toBe(false);
     expect(data).toEqual([
       { label: 'Sales', value: 300, display: '€300.00' },
       { label: 'Support', value: 150, display: '€150.00' },
       { label: 'No department', value: 1, display: '€1.00' },
-      { label: 'Other (3)', value: 5.78, display: '€5.78' },
     ]);
   });
 
@@ -44,7 +43,6 @@ describe('the figures of a cost breakdown', () => {
       ['Support', 12.34],
       ['Sales', 0],
       ['No department', 0],
-      ['Other (3)', 0],
     ]);
   });
 

@@ -49,7 +49,11 @@ export function rowLabel(row: BreakdownRow, dimension: CostDimension, strings: D
   return row.label;
 }
 
-/** Cost bars of a breakdown in the chart's currency, largest first, `other` last, and all currencies in the table. */
+/**
+ * Cost bars of a breakdown in the chart's currency, largest first, and all currencies in the
+ * table. The `other` row is in the table only: the sum of many small rows would dwarf the bars
+ * the chart is for.
+ */
 export function breakdownFigures(
   report: BreakdownReport,
   dimension: CostDimension,
@@ -63,10 +67,9 @@ export function breakdownFigures(
     const value = costIn(totals, currency);
     return { label, value, display: format.money(value * 1_000_000, currency) };
   };
-  const bars = named.map(point).sort((a, b) => b.value - a.value);
   const currencies = chartCurrencies(report.total);
   return {
-    data: [...bars, ...other.map(point)],
+    data: named.map(point).sort((a, b) => b.value - a.value),
     empty: report.total.calls === 0,
     table: {
       columns: totalsColumns(strings.columns[dimension], currencies, strings),
