@@ -83,15 +83,15 @@ export async function openInTeamsHost(
   );
   const forwarding = inFlight();
   await context.route(`${TAB_ORIGIN}/**`, async (route) => {
+    const done = forwarding.start();
     const request = route.request();
     const url = new URL(request.url());
-    requests.push({
-      method: request.method(),
-      path: url.pathname + url.search,
-      authorization: (await request.headerValue('authorization')) ?? null,
-    });
-    const done = forwarding.start();
     try {
+      requests.push({
+        method: request.method(),
+        path: url.pathname + url.search,
+        authorization: (await request.headerValue('authorization')) ?? null,
+      });
       const response = await route.fetch({ url: new URL(url.pathname + url.search, baseUrl).href });
       await route.fulfill({ response });
     } finally {
@@ -126,7 +126,8 @@ export async function openInTeamsHost(
     received,
     unknown: () => page.evaluate(() => (window as unknown as StandIn).teamsHost.unknown()),
     async waitForMessage(func, matches = () => true) {
-      const deadline = Date.now() + 15_000;
+      // Well within a test's minute, for a slow machine.
+      const deadline = Date.now() + 45_000;
       for (;;) {
         const found = (await received()).find((message) => message.func === func && matches(message.args));
         if (found) return found;
