@@ -1,17 +1,9 @@
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title3,
-} from '@fluentui/react-components';
+import { Button, Table, TableBody, TableCell, TableRow, Title3 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useApiQuery } from '../../../api/use-api-query';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageState';
 import { useFormat, useStrings } from '../../../i18n/I18nProvider';
+import { TableHead } from '../shared/TableHead';
 import { ADMIN_API, type AuditPage } from '../admin-types';
 
 const PAGE_SIZE = 50;
@@ -31,14 +23,7 @@ export function AuditSection() {
   else
     body = (
       <Table aria-label={strings.tableLabel} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{strings.at}</TableHeaderCell>
-            <TableHeaderCell>{strings.actor}</TableHeaderCell>
-            <TableHeaderCell>{strings.action}</TableHeaderCell>
-            <TableHeaderCell>{strings.entity}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
+        <TableHead columns={[strings.at, strings.actor, strings.action, strings.entity]} actions={false} />
         <TableBody>
           {page.data.entries.map((entry) => (
             <TableRow key={entry.id}>

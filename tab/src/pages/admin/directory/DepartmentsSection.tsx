@@ -6,24 +6,23 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
-  Text,
   Title3,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useApiQuery } from '../../../api/use-api-query';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/PageState';
 import { useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type Department } from '../admin-types';
-import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { DeleteDialog } from '../shared/DeleteDialog';
 import { FormDialog } from '../shared/FormDialog';
 import { FormFeedback } from '../shared/FormFeedback';
-import { VisuallyHidden } from '../shared/VisuallyHidden';
+import { useFormStyles } from '../shared/form-styles';
+import { QueryView } from '../shared/QueryView';
+import { RowActions } from '../shared/RowActions';
+import { TableHead } from '../shared/TableHead';
 import { useAdminMutation } from '../shared/use-admin-mutation';
 import {
   departmentBody,
@@ -35,97 +34,62 @@ import {
 } from './department-tree';
 
 const useStyles = makeStyles({
-  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  wrap: { overflowX: 'auto' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   group: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
 
 /** Departments as an indented tree, with their supervisor groups: add, change, delete. */
 export function DepartmentsSection() {
-  const { adminDirectory, admin, common } = useStrings();
+  const { adminDirectory } = useStrings();
   const strings = adminDirectory.departments;
+  const form = useFormStyles();
   const styles = useStyles();
   const departments = useApiQuery<Department[]>(ADMIN_API.departments);
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Department | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const remove = useAdminMutation(
-    (api, department: Department) => api.send('DELETE', `${ADMIN_API.departments}/${department.id}`),
-    [ADMIN_API.departments],
-  );
-  let body;
-  if (departments.isPending) body = <LoadingState />;
-  else if (departments.isError)
-    body = <ErrorState error={departments.error} onRetry={() => void departments.refetch()} />;
-  else if (departments.data.length === 0) body = <EmptyState title={strings.none} />;
-  else
-    body = (
-      <div className={styles.wrap}>
-        <Table aria-label={strings.tableLabel} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{strings.name}</TableHeaderCell>
-              <TableHeaderCell>{strings.code}</TableHeaderCell>
-              <TableHeaderCell>{strings.costCenter}</TableHeaderCell>
-              <TableHeaderCell>{strings.supervisorGroupId}</TableHeaderCell>
-              <TableHeaderCell>
-                <VisuallyHidden>{admin.actions}</VisuallyHidden>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {indentDepartments(departments.data).map(({ department, depth }) => (
-              <TableRow key={department.id}>
-                <TableCell>
-                  <span style={{ paddingLeft: `${depth * 24}px` }}>
-                    {depth > 0 ? '└ ' : ''}
-                    {department.name}
-                  </span>
-                </TableCell>
-                <TableCell>{department.code}</TableCell>
-                <TableCell>{department.costCenter ?? '—'}</TableCell>
-                <TableCell className={styles.group}>{department.supervisorGroupId ?? '—'}</TableCell>
-                <TableCell>
-                  <div className={styles.actions}>
-                    <Button
-                      size="small"
-                      icon={<EditRegular />}
-                      aria-label={strings.edit(department.name)}
-                      onClick={() => setEditing(department)}
-                    >
-                      {common.edit}
-                    </Button>
-                    <Button
-                      size="small"
-                      appearance="subtle"
-                      icon={<DeleteRegular />}
-                      aria-label={strings.delete(department.name)}
-                      onClick={() => {
-                        remove.reset();
-                        setDeleting(department);
-                      }}
-                    >
-                      {common.delete}
-                    </Button>
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-    );
   return (
     <>
-      <div className={styles.toolbar}>
+      <div className={form.toolbar}>
         <Title3 as="h2">{strings.title}</Title3>
         <Button icon={<AddRegular />} onClick={() => setEditing('new')}>
           {strings.add}
         </Button>
       </div>
       <FormFeedback success={done} />
-      {body}
+      <QueryView query={departments} empty={strings.none}>
+        {(list) => (
+          <div className={form.wrap}>
+            <Table aria-label={strings.tableLabel} size="small">
+              <TableHead
+                columns={[strings.name, strings.code, strings.costCenter, strings.supervisorGroupId]}
+              />
+              <TableBody>
+                {indentDepartments(list).map(({ department, depth }) => (
+                  <TableRow key={department.id}>
+                    <TableCell>
+                      <span style={{ paddingLeft: `${depth * 24}px` }}>
+                        {depth > 0 ? '└ ' : ''}
+                        {department.name}
+                      </span>
+                    </TableCell>
+                    <TableCell>{department.code}</TableCell>
+                    <TableCell>{department.costCenter ?? '—'}</TableCell>
+                    <TableCell className={styles.group}>{department.supervisorGroupId ?? '—'}</TableCell>
+                    <TableCell>
+                      <RowActions
+                        editLabel={strings.edit(department.name)}
+                        deleteLabel={strings.delete(department.name)}
+                        onEdit={() => setEditing(department)}
+                        onDelete={() => setDeleting(department)}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </QueryView>
       {editing ? (
         <DepartmentDialog
           department={editing === 'new' ? null : editing}
@@ -138,23 +102,17 @@ export function DepartmentsSection() {
         />
       ) : null}
       {deleting ? (
-        <ConfirmDialog
-          open
+        <DeleteDialog
           title={strings.delete(deleting.name)}
-          busy={remove.isPending}
-          error={remove.error}
+          body={strings.deleteBody(deleting.name)}
+          path={`${ADMIN_API.departments}/${deleting.id}`}
+          invalidates={[ADMIN_API.departments]}
           onClose={() => setDeleting(null)}
-          onConfirm={() =>
-            remove.mutate(deleting, {
-              onSuccess: () => {
-                setDone(strings.deleted(deleting.name));
-                setDeleting(null);
-              },
-            })
-          }
-        >
-          <Text>{strings.deleteBody(deleting.name)}</Text>
-        </ConfirmDialog>
+          onDeleted={() => {
+            setDone(strings.deleted(deleting.name));
+            setDeleting(null);
+          }}
+        />
       ) : null}
     </>
   );

@@ -8,8 +8,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Title3,
@@ -23,27 +21,22 @@ import { useApiQuery } from '../../../api/use-api-query';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageState';
 import { useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type DirectoryUserWithNumbers, type Site, type UserNumber } from '../admin-types';
-import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { DeleteDialog } from '../shared/DeleteDialog';
 import { FormFeedback } from '../shared/FormFeedback';
-import { VisuallyHidden } from '../shared/VisuallyHidden';
+import { useFormStyles } from '../shared/form-styles';
+import { TableHead } from '../shared/TableHead';
 import { useAdminMutation } from '../shared/use-admin-mutation';
 import { numberBody, type NumberBody, type NumberDraft } from './user-number-form';
 
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   back: { alignSelf: 'flex-start' },
-  form: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
-  },
   add: { alignSelf: 'flex-start' },
 });
 
 /** One user: who they are, their numbers and extensions, and giving or taking one away. */
 export function UserPageView() {
-  const { adminDirectory, admin } = useStrings();
+  const { adminDirectory } = useStrings();
   const strings = adminDirectory.users;
   const styles = useStyles();
   const navigate = useNavigate();
@@ -53,10 +46,6 @@ export function UserPageView() {
   const sites = useApiQuery<Site[]>(ADMIN_API.sites);
   const [removing, setRemoving] = useState<UserNumber | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const remove = useAdminMutation(
-    (api, number: UserNumber) => api.send('DELETE', `${path}/numbers/${number.id}`),
-    [ADMIN_API.users],
-  );
   const back = (
     <Button
       className={styles.back}
@@ -86,16 +75,7 @@ export function UserPageView() {
         <EmptyState title={strings.noNumbers} />
       ) : (
         <Table aria-label={strings.numbersLabel(user.data.displayName)} size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{strings.number}</TableHeaderCell>
-              <TableHeaderCell>{strings.kind}</TableHeaderCell>
-              <TableHeaderCell>{strings.site}</TableHeaderCell>
-              <TableHeaderCell>
-                <VisuallyHidden>{admin.actions}</VisuallyHidden>
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
+          <TableHead columns={[strings.number, strings.kind, strings.site]} />
           <TableBody>
             {user.data.numbers.map((number) => (
               <TableRow key={number.id}>
@@ -108,10 +88,7 @@ export function UserPageView() {
                     appearance="subtle"
                     icon={<DeleteRegular />}
                     aria-label={strings.removeNumber(number.number)}
-                    onClick={() => {
-                      remove.reset();
-                      setRemoving(number);
-                    }}
+                    onClick={() => setRemoving(number)}
                   >
                     {strings.removeShort}
                   </Button>
@@ -128,24 +105,18 @@ export function UserPageView() {
         onAdded={(number) => setDone(strings.added(number))}
       />
       {removing ? (
-        <ConfirmDialog
-          open
+        <DeleteDialog
           title={strings.removeNumber(removing.number)}
+          body={strings.removeBody(removing.number, user.data.displayName)}
           confirmLabel={strings.removeShort}
-          busy={remove.isPending}
-          error={remove.error}
+          path={`${path}/numbers/${removing.id}`}
+          invalidates={[ADMIN_API.users]}
           onClose={() => setRemoving(null)}
-          onConfirm={() =>
-            remove.mutate(removing, {
-              onSuccess: () => {
-                setDone(strings.removed(removing.number));
-                setRemoving(null);
-              },
-            })
-          }
-        >
-          <Text>{strings.removeBody(removing.number, user.data.displayName)}</Text>
-        </ConfirmDialog>
+          onDeleted={() => {
+            setDone(strings.removed(removing.number));
+            setRemoving(null);
+          }}
+        />
       ) : null}
     </div>
   );
@@ -164,6 +135,7 @@ function AddNumber({
 }) {
   const strings = useStrings().adminDirectory.users;
   const styles = useStyles();
+  const form = useFormStyles();
   const [draft, setDraft] = useState<NumberDraft>({ siteId: '', number: '', reassign: false });
   const [problem, setProblem] = useState<'siteId' | 'number' | null>(null);
   const add = useAdminMutation(
@@ -177,7 +149,7 @@ function AddNumber({
         {strings.addTitle}
       </Text>
       <form
-        className={styles.form}
+        className={form.grid}
         noValidate
         onSubmit={(event) => {
           event.preventDefault();

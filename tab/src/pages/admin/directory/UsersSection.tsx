@@ -5,8 +5,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Title3,
@@ -20,16 +18,15 @@ import { useApiQuery } from '../../../api/use-api-query';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/PageState';
 import { useFormat, useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type Department, type Site, type UserPage } from '../admin-types';
-import { VisuallyHidden } from '../shared/VisuallyHidden';
+import { useFormStyles } from '../shared/form-styles';
+import { TableHead } from '../shared/TableHead';
 import { UserPageView } from './UserPageView';
 
 /** Users shown on a page of the list. */
 export const USERS_PER_PAGE = 25;
 
 const useStyles = makeStyles({
-  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   search: { minWidth: '280px' },
-  wrap: { overflowX: 'auto' },
   paging: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
 });
 
@@ -44,10 +41,11 @@ export function UsersSection() {
 }
 
 function UserList() {
-  const { adminDirectory, admin } = useStrings();
+  const { adminDirectory } = useStrings();
   const strings = adminDirectory.users;
   const format = useFormat();
   const styles = useStyles();
+  const form = useFormStyles();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [offset, setOffset] = useState(0);
@@ -68,19 +66,9 @@ function UserList() {
   else
     body = (
       <>
-        <div className={styles.wrap}>
+        <div className={form.wrap}>
           <Table aria-label={strings.tableLabel} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{strings.displayName}</TableHeaderCell>
-                <TableHeaderCell>{strings.upn}</TableHeaderCell>
-                <TableHeaderCell>{strings.department}</TableHeaderCell>
-                <TableHeaderCell>{strings.site}</TableHeaderCell>
-                <TableHeaderCell>
-                  <VisuallyHidden>{admin.actions}</VisuallyHidden>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+            <TableHead columns={[strings.displayName, strings.upn, strings.department, strings.site]} />
             <TableBody>
               {users.data.users.map((user) => (
                 <TableRow key={user.id}>
@@ -132,7 +120,7 @@ function UserList() {
     );
   return (
     <>
-      <div className={styles.toolbar}>
+      <div className={form.toolbar}>
         <Title3 as="h2">{strings.title}</Title3>
         <Input
           className={styles.search}

@@ -8,7 +8,7 @@ import {
   Text,
   Title3,
   makeStyles,
-  tokens,
+  mergeClasses,
 } from '@fluentui/react-components';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -17,6 +17,7 @@ import { useApiQuery } from '../../../api/use-api-query';
 import { useFormat, useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type Carrier, type RerateResult } from '../admin-types';
 import { FormFeedback } from '../shared/FormFeedback';
+import { useFormStyles } from '../shared/form-styles';
 import { useAdminMutation } from '../shared/use-admin-mutation';
 import {
   dayCount,
@@ -28,13 +29,7 @@ import {
 } from './rerate-form';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '720px' },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  narrow: { maxWidth: '720px' },
 });
 
 /**
@@ -45,6 +40,7 @@ export function RerateSection() {
   const strings = useStrings().adminRouting.rerate;
   const format = useFormat();
   const styles = useStyles();
+  const form = useFormStyles();
   const [search] = useSearchParams();
   const carriers = useApiQuery<Carrier[]>(ADMIN_API.carriers);
   const [draft, setDraft] = useState<RerateDraft>(() => initialRerateDraft(search, new Date()));
@@ -66,14 +62,14 @@ export function RerateSection() {
       <Text>{strings.description}</Text>
       <Card>
         <form
-          className={styles.form}
+          className={mergeClasses(form.form, styles.narrow)}
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
             submit();
           }}
         >
-          <div className={styles.grid}>
+          <div className={form.grid}>
             <Field
               label={strings.from}
               required
@@ -116,7 +112,7 @@ export function RerateSection() {
               </Select>
             </Field>
           </div>
-          <div className={styles.actions}>
+          <div className={form.actions}>
             <Button
               type="submit"
               appearance="primary"

@@ -5,8 +5,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Title3,
@@ -26,16 +24,14 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/PageSt
 import { useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type Carrier, type RoutingRule, type Site } from '../admin-types';
 import { FormFeedback } from '../shared/FormFeedback';
-import { VisuallyHidden } from '../shared/VisuallyHidden';
+import { useFormStyles } from '../shared/form-styles';
+import { TableHead } from '../shared/TableHead';
 import { useAdminMutation } from '../shared/use-admin-mutation';
 import { moveRule, newRule, ruleDrafts, rulesBody, type RuleDraft, type RuleProblem } from './routing-rules';
 
 const useStyles = makeStyles({
-  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-  wrap: { overflowX: 'auto' },
   priority: { width: '90px' },
   problem: { color: tokens.colorPaletteRedForeground1, display: 'block' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
 });
 
 /** Routing rules: which carrier takes a call, edited as one list and saved all at once. */
@@ -75,6 +71,7 @@ function RulesEditor({
   const { adminRouting, admin } = useStrings();
   const strings = adminRouting.routing;
   const styles = useStyles();
+  const form = useFormStyles();
   const [drafts, setDrafts] = useState<RuleDraft[]>(() => ruleDrafts(rules));
   const [problems, setProblems] = useState<Record<string, RuleProblem>>({});
   const [saved, setSaved] = useState(false);
@@ -117,7 +114,7 @@ function RulesEditor({
       : {};
   return (
     <>
-      <div className={styles.toolbar}>
+      <div className={form.toolbar}>
         <Button icon={<AddRegular />} onClick={() => change([...drafts, newRule(drafts, carriers[0]?.id)])}>
           {strings.add}
         </Button>
@@ -129,20 +126,11 @@ function RulesEditor({
       {drafts.length === 0 ? (
         <EmptyState title={strings.none}>{strings.noneBody}</EmptyState>
       ) : (
-        <div className={styles.wrap}>
-          <Table aria-label={strings.tableLabel} size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{strings.priority}</TableHeaderCell>
-                <TableHeaderCell>{strings.site}</TableHeaderCell>
-                <TableHeaderCell>{strings.trunk}</TableHeaderCell>
-                <TableHeaderCell>{strings.prefix}</TableHeaderCell>
-                <TableHeaderCell>{strings.carrier}</TableHeaderCell>
-                <TableHeaderCell>
-                  <VisuallyHidden>{admin.actions}</VisuallyHidden>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
+        <div className={form.wrap}>
+          <Table aria-label={strings.tableLabel} size="small" className={form.cells}>
+            <TableHead
+              columns={[strings.priority, strings.site, strings.trunk, strings.prefix, strings.carrier]}
+            />
             <TableBody>
               {drafts.map((draft, index) => {
                 const n = index + 1;
@@ -211,7 +199,7 @@ function RulesEditor({
                       {problemOf(index, 'carrierId')}
                     </TableCell>
                     <TableCell>
-                      <div className={styles.actions}>
+                      <div className={form.actions}>
                         <Button
                           size="small"
                           appearance="subtle"

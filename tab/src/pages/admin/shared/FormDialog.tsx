@@ -15,6 +15,7 @@ import { FormFeedback } from './FormFeedback';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  wide: { maxWidth: '760px' },
 });
 
 /**
@@ -30,6 +31,7 @@ export function FormDialog({
   onClose,
   children,
   saveLabel,
+  wide = false,
 }: {
   title: string;
   open: boolean;
@@ -39,6 +41,8 @@ export function FormDialog({
   onClose: () => void;
   children: ReactNode;
   saveLabel?: string;
+  /** For forms with rows of fields (a rate's intervals). */
+  wide?: boolean;
 }) {
   const strings = useStrings();
   const styles = useStyles();
@@ -48,7 +52,7 @@ export function FormDialog({
   };
   return (
     <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface>
+      <DialogSurface className={wide ? styles.wide : undefined}>
         <form onSubmit={submit} noValidate>
           <DialogBody>
             <DialogTitle>{title}</DialogTitle>

@@ -5,30 +5,22 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
-  Text,
   Title3,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useApiQuery } from '../../../api/use-api-query';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/PageState';
 import { useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type Carrier } from '../admin-types';
-import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { DeleteDialog } from '../shared/DeleteDialog';
 import { FormDialog } from '../shared/FormDialog';
 import { FormFeedback } from '../shared/FormFeedback';
-import { VisuallyHidden } from '../shared/VisuallyHidden';
+import { useFormStyles } from '../shared/form-styles';
+import { QueryView } from '../shared/QueryView';
+import { RowActions } from '../shared/RowActions';
+import { TableHead } from '../shared/TableHead';
 import { useAdminMutation } from '../shared/use-admin-mutation';
-
-const useStyles = makeStyles({
-  toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
-});
 
 /** A carrier's code (as tariff files name it) and name. */
 export interface CarrierDraft {
@@ -49,78 +41,45 @@ export function carrierBody(
 
 /** Carriers: the list, add, change and delete (refused while plans, rules or calls use one). */
 export function CarriersSection() {
-  const { adminTariffs, common } = useStrings();
+  const { adminTariffs } = useStrings();
   const strings = adminTariffs.carriers;
-  const styles = useStyles();
+  const form = useFormStyles();
   const carriers = useApiQuery<Carrier[]>(ADMIN_API.carriers);
   const [editing, setEditing] = useState<Carrier | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Carrier | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const remove = useAdminMutation(
-    (api, carrier: Carrier) => api.send('DELETE', `${ADMIN_API.carriers}/${carrier.id}`),
-    [ADMIN_API.carriers, ADMIN_API.tariffPlans],
-  );
-  let body;
-  if (carriers.isPending) body = <LoadingState />;
-  else if (carriers.isError)
-    body = <ErrorState error={carriers.error} onRetry={() => void carriers.refetch()} />;
-  else if (carriers.data.length === 0) body = <EmptyState title={strings.none} />;
-  else
-    body = (
-      <Table aria-label={strings.tableLabel} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{strings.code}</TableHeaderCell>
-            <TableHeaderCell>{strings.name}</TableHeaderCell>
-            <TableHeaderCell>
-              <VisuallyHidden>{adminTariffs.rates.actions}</VisuallyHidden>
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {carriers.data.map((carrier) => (
-            <TableRow key={carrier.id}>
-              <TableCell>{carrier.code}</TableCell>
-              <TableCell>{carrier.name}</TableCell>
-              <TableCell>
-                <div className={styles.actions}>
-                  <Button
-                    size="small"
-                    icon={<EditRegular />}
-                    aria-label={strings.edit(carrier.name)}
-                    onClick={() => setEditing(carrier)}
-                  >
-                    {common.edit}
-                  </Button>
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<DeleteRegular />}
-                    aria-label={strings.delete(carrier.name)}
-                    onClick={() => {
-                      remove.reset();
-                      setDeleting(carrier);
-                    }}
-                  >
-                    {common.delete}
-                  </Button>
-                </div>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    );
   return (
     <>
-      <div className={styles.toolbar}>
+      <div className={form.toolbar}>
         <Title3 as="h2">{strings.title}</Title3>
         <Button icon={<AddRegular />} onClick={() => setEditing('new')}>
           {strings.add}
         </Button>
       </div>
       <FormFeedback success={done} />
-      {body}
+      <QueryView query={carriers} empty={strings.none}>
+        {(list) => (
+          <Table aria-label={strings.tableLabel} size="small">
+            <TableHead columns={[strings.code, strings.name]} />
+            <TableBody>
+              {list.map((carrier) => (
+                <TableRow key={carrier.id}>
+                  <TableCell>{carrier.code}</TableCell>
+                  <TableCell>{carrier.name}</TableCell>
+                  <TableCell>
+                    <RowActions
+                      editLabel={strings.edit(carrier.name)}
+                      deleteLabel={strings.delete(carrier.name)}
+                      onEdit={() => setEditing(carrier)}
+                      onDelete={() => setDeleting(carrier)}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </QueryView>
       {editing ? (
         <CarrierDialog
           carrier={editing === 'new' ? null : editing}
@@ -132,23 +91,17 @@ export function CarriersSection() {
         />
       ) : null}
       {deleting ? (
-        <ConfirmDialog
-          open
+        <DeleteDialog
           title={strings.delete(deleting.name)}
-          busy={remove.isPending}
-          error={remove.error}
+          body={strings.deleteBody(deleting.name)}
+          path={`${ADMIN_API.carriers}/${deleting.id}`}
+          invalidates={[ADMIN_API.carriers, ADMIN_API.tariffPlans]}
           onClose={() => setDeleting(null)}
-          onConfirm={() =>
-            remove.mutate(deleting, {
-              onSuccess: () => {
-                setDone(strings.deleted(deleting.name));
-                setDeleting(null);
-              },
-            })
-          }
-        >
-          <Text>{strings.deleteBody(deleting.name)}</Text>
-        </ConfirmDialog>
+          onDeleted={() => {
+            setDone(strings.deleted(deleting.name));
+            setDeleting(null);
+          }}
+        />
       ) : null}
     </>
   );

@@ -9,6 +9,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: 'repeat(3, minmax(0, 1fr)) auto',
     alignItems: 'end',
     gap: tokens.spacingHorizontalS,
+    '& .fui-Input': { width: '100%', minWidth: '0' },
+    '& .fui-Input__input': { minWidth: '0' },
   },
   add: { alignSelf: 'flex-start' },
 });

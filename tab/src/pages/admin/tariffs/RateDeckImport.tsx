@@ -8,14 +8,13 @@ import {
   Switch,
   Text,
   Textarea,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { ArrowUploadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type ImportedRates, type TariffPlan } from '../admin-types';
 import { FormFeedback } from '../shared/FormFeedback';
+import { useFormStyles } from '../shared/form-styles';
 import { useAdminMutation } from '../shared/use-admin-mutation';
 import { useAffectedText } from './use-affected-text';
 import {
@@ -25,20 +24,10 @@ import {
   type DeckOptions,
 } from './rate-deck-options';
 
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(160px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center' },
-});
-
 /** Replaces a plan's rates from a carrier's CSV rate deck: the file, how to read it, and what it did. */
 export function RateDeckImport({ plan }: { plan: TariffPlan }) {
   const strings = useStrings().adminTariffs.deck;
-  const styles = useStyles();
+  const styles = useFormStyles();
   const affectedText = useAffectedText();
   const [file, setFile] = useState<File | null>(null);
   const [options, setOptions] = useState<DeckOptions>(DEFAULT_DECK_OPTIONS);

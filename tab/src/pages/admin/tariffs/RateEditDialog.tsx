@@ -4,6 +4,7 @@ import { useStrings } from '../../../i18n/I18nProvider';
 import type { ChangedRate, Rate, TariffPlan } from '../admin-types';
 import { ADMIN_API } from '../admin-types';
 import { FormDialog } from '../shared/FormDialog';
+import { useFormStyles } from '../shared/form-styles';
 import { useAdminMutation } from '../shared/use-admin-mutation';
 import { IntervalFields } from './IntervalFields';
 import {
@@ -15,11 +16,6 @@ import {
 } from './rate-form';
 
 const useStyles = makeStyles({
-  amounts: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-  },
   band: {
     display: 'flex',
     flexDirection: 'column',
@@ -43,6 +39,7 @@ export function RateEditDialog({
 }) {
   const strings = useStrings().adminTariffs;
   const styles = useStyles();
+  const form = useFormStyles();
   const bandNames = plan.timeBands.map((band) => band.name);
   const [draft, setDraft] = useState<RateDraft>(() => rateDraftOf(rate, bandNames));
   const [problems, setProblems] = useState<RateFieldProblems>({});
@@ -77,6 +74,7 @@ export function RateEditDialog({
   return (
     <FormDialog
       open
+      wide
       title={strings.rateForm.title(rateName(rate))}
       saving={save.isPending}
       error={save.error}
@@ -87,7 +85,7 @@ export function RateEditDialog({
       <Field label={strings.rateForm.label}>
         <Input value={draft.label} onChange={(_, data) => setDraft({ ...draft, label: data.value })} />
       </Field>
-      <div className={styles.amounts}>
+      <div className={form.grid}>
         {amountField('connectFee')}
         {amountField('minCharge')}
         {amountField('maxCost')}

@@ -7,6 +7,7 @@ import { ErrorState, LoadingState } from '../../../components/PageState';
 import { useFormat, useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type ChangedRate, type Rate, type TariffPlan } from '../admin-types';
 import { FormFeedback } from '../shared/FormFeedback';
+import { useFormStyles } from '../shared/form-styles';
 import { RateDeckImport } from './RateDeckImport';
 import { RateEditDialog, rateName } from './RateEditDialog';
 import { RatesTable } from './RatesTable';
@@ -15,15 +16,6 @@ import { isoDay, useAffectedText } from './use-affected-text';
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   back: { alignSelf: 'flex-start' },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  detail: { margin: 0 },
   rates: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
@@ -109,7 +101,7 @@ export function TariffPlanPage() {
 function PlanFacts({ plan }: { plan: TariffPlan }) {
   const strings = useStrings().adminTariffs.plan;
   const format = useFormat();
-  const styles = useStyles();
+  const styles = useFormStyles();
   const facts: [string, string][] = [
     [strings.carrier, `${plan.carrier.name} (${plan.carrier.code})`],
     [strings.currency, plan.currency],

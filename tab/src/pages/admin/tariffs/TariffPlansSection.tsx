@@ -4,8 +4,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
   Text,
   Title3,
@@ -21,7 +19,8 @@ import { useFormat, useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type AffectedCalls, type Carrier, type TariffPlanSummary } from '../admin-types';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { FormFeedback } from '../shared/FormFeedback';
-import { VisuallyHidden } from '../shared/VisuallyHidden';
+import { useFormStyles } from '../shared/form-styles';
+import { TableHead } from '../shared/TableHead';
 import { useAdminMutation } from '../shared/use-admin-mutation';
 import { TariffPlanPage } from './TariffPlanPage';
 import { TariffPreview } from './TariffPreview';
@@ -29,7 +28,6 @@ import { useAffectedText } from './use-affected-text';
 
 const useStyles = makeStyles({
   carrier: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 /** Tariff plans and rates: the plans per carrier with the rating preview, and each plan's page. */
@@ -120,21 +118,13 @@ function PlanTable({
 }) {
   const { adminTariffs: strings, common } = useStrings();
   const format = useFormat();
-  const styles = useStyles();
+  const styles = useFormStyles();
   const navigate = useNavigate();
   return (
     <Table aria-label={strings.plansOf(carrier.name)} size="small">
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{strings.plan.name}</TableHeaderCell>
-          <TableHeaderCell>{strings.plan.activeFrom}</TableHeaderCell>
-          <TableHeaderCell>{strings.plan.currency}</TableHeaderCell>
-          <TableHeaderCell>{strings.plan.rates}</TableHeaderCell>
-          <TableHeaderCell>
-            <VisuallyHidden>{strings.rates.actions}</VisuallyHidden>
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
+      <TableHead
+        columns={[strings.plan.name, strings.plan.activeFrom, strings.plan.currency, strings.plan.rates]}
+      />
       <TableBody>
         {plans.map((plan) => (
           <TableRow key={plan.id}>

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Card,
-  CardHeader,
-  Field,
-  Input,
-  Select,
-  Switch,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Card, CardHeader, Field, Input, Select, Switch, Text } from '@fluentui/react-components';
 import { CalculatorRegular } from '@fluentui/react-icons';
 import { useMutation } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
@@ -18,6 +7,7 @@ import { useApiQuery } from '../../../api/use-api-query';
 import { useFormat, useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API, type RatingPreview, type Site } from '../admin-types';
 import { FormFeedback } from '../shared/FormFeedback';
+import { useFormStyles } from '../shared/form-styles';
 import {
   localInputValue,
   previewBody,
@@ -27,30 +17,10 @@ import {
 } from './preview-form';
 import { rateMoneyFormat } from './rate-money';
 
-const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  grid: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
-    gap: tokens.spacingHorizontalM,
-    alignItems: 'end',
-  },
-  button: { alignSelf: 'flex-start' },
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content 1fr',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground2 },
-  detail: { margin: 0 },
-});
-
 /** Prices a sample call as the miner would, writing nothing: class, carrier, plan, rate and cost. */
 export function TariffPreview() {
   const strings = useStrings().adminTariffs.preview;
-  const styles = useStyles();
+  const styles = useFormStyles();
   const api = useApi();
   const sites = useApiQuery<Site[]>(ADMIN_API.sites);
   const [draft, setDraft] = useState<PreviewDraft>(() => ({
@@ -135,7 +105,7 @@ export function TariffPreview() {
           />
         </div>
         <Button
-          className={styles.button}
+          className={styles.start}
           type="submit"
           appearance="primary"
           icon={<CalculatorRegular />}
@@ -153,7 +123,7 @@ export function TariffPreview() {
 function PreviewResult({ result }: { result: RatingPreview }) {
   const strings = useStrings().adminTariffs.preview;
   const format = useFormat();
-  const styles = useStyles();
+  const styles = useFormStyles();
   const money = result.currency ? rateMoneyFormat(format.locale, result.currency) : null;
   const destClass = strings.destClasses[result.destClass] ?? result.destClass;
   const facts: [string, string][] = [
