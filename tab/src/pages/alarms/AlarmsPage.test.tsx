@@ -1,31 +1,30 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFormatters } from '../../i18n/formatters';
-import { fakeApi, jsonResponse, renderPage } from '../calls/page-test-kit';
+import { json, renderWithProviders, requestsTo } from '../../test/render-with-providers';
 import { AlarmsPage } from './AlarmsPage';
 
 describe('AlarmsPage', () => {
   it('says there are no alarms while the server has no alarm API (404)', async () => {
-    const api = fakeApi({});
-    renderPage(<AlarmsPage />, { api });
+    const { fetch } = renderWithProviders(<AlarmsPage />);
     expect(screen.getByRole('heading', { level: 1, name: 'Alarms' })).toBeInTheDocument();
     expect(await screen.findByText('No alarms')).toBeInTheDocument();
     expect(
       screen.getByText("Alarms about costs, unusual traffic and the system's health will appear here."),
     ).toBeInTheDocument();
-    expect(api.requestsTo('/api/v1/alarms')).toHaveLength(1);
+    expect(requestsTo(fetch, '/api/v1/alarms')).toHaveLength(1);
   });
 
   it('lists the alarms the API answers', async () => {
     const raisedAt = '2026-12-02T09:30:00.000Z';
-    renderPage(<AlarmsPage />, {
-      api: fakeApi({
+    renderWithProviders(<AlarmsPage />, {
+      routes: {
         '/api/v1/alarms': () => ({
           alarms: [
             { id: 1, title: 'Sales Italy over budget', severity: 'critical', state: 'open', raisedAt },
           ],
         }),
-      }),
+      },
     });
     const table = await screen.findByRole('table', { name: 'Alarms' });
     const row = within(table).getAllByRole('row')[1] as HTMLElement;
@@ -36,11 +35,10 @@ describe('AlarmsPage', () => {
   });
 
   it('shows other errors as errors', async () => {
-    renderPage(<AlarmsPage />, {
-      api: fakeApi({
-        '/api/v1/alarms': () =>
-          jsonResponse({ error: { code: 'internal', message: 'the server failed' } }, 500),
-      }),
+    renderWithProviders(<AlarmsPage />, {
+      routes: {
+        '/api/v1/alarms': () => json(500, { error: { code: 'internal', message: 'the server failed' } }),
+      },
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('the server failed');
   });

@@ -1,10 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CallPage, CallRow } from '../../api/api-types';
 import { createFormatters } from '../../i18n/formatters';
 import { CallsPage } from './CallsPage';
-import { fakeApi, jsonResponse, renderPage } from './page-test-kit';
+import { json, renderWithProviders, requestsTo, type FakeRoutes } from '../../test/render-with-providers';
 
 const format = createFormatters('en-US');
 
@@ -54,8 +53,13 @@ const FIRST: CallPage = {
 };
 const SECOND: CallPage = { calls: [call(15, { user: { id: 11, name: 'Luca Neri' } })], nextCursor: null };
 
-function callsApi(pages: Record<string, CallPage> = { '': FIRST, 'cursor-2': SECOND }) {
-  return fakeApi({ '/api/v1/calls': (url) => pages[url.searchParams.get('cursor') ?? ''] });
+const FILTER_OPTIONS = { sites: [{ id: 2, code: 'LON', name: 'London', currency: 'GBP' }], departments: [] };
+
+function callsApi(pages: Record<string, CallPage> = { '': FIRST, 'cursor-2': SECOND }): FakeRoutes {
+  return {
+    '/api/v1/reports/filters': FILTER_OPTIONS,
+    '/api/v1/calls': (url: URL) => pages[url.searchParams.get('cursor') ?? ''],
+  };
 }
 
 const grid = () => screen.findByRole('grid', { name: 'Calls' });
@@ -64,7 +68,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('CallsPage', () => {
   it('shows the calls the API answers, as it gives them', async () => {
-    renderPage(<CallsPage />, { api: callsApi(), path: '/calls' });
+    renderWithProviders(<CallsPage />, { routes: callsApi(), url: '/calls' });
     expect(screen.getByRole('heading', { level: 1, name: 'Calls' })).toBeInTheDocument();
     const rows = within(await grid())
       .getAllByRole('row')
@@ -82,67 +86,58 @@ describe('CallsPage', () => {
   });
 
   it('asks the next page with the cursor and goes back to the first without one', async () => {
-    const api = callsApi();
-    const user = userEvent.setup();
-    renderPage(<CallsPage />, { api, path: '/calls?period=last-month' });
+    const { fetch, user } = renderWithProviders(<CallsPage />, {
+      routes: callsApi(),
+      url: '/calls?period=last-month',
+    });
     await grid();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByText('Luca Neri')).toBeInTheDocument();
     expect(screen.getByText('Page 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
-    const asked = api.requestsTo('/api/v1/calls');
-    expect(asked.at(-1)?.searchParams.get('cursor')).toBe('cursor-2');
-    expect(asked[0]?.searchParams.get('cursor')).toBeNull();
+    const asked = requestsTo(fetch, '/api/v1/calls');
+    expect(asked.at(-1)?.get('cursor')).toBe('cursor-2');
+    expect(asked[0]?.get('cursor')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Previous page' }));
     expect(await screen.findByText('Chiara Rossi')).toBeInTheDocument();
     expect(screen.getByText('Page 1')).toBeInTheDocument();
   });
 
   it('starts again at page 1 when a filter changes', async () => {
-    const api = callsApi();
-    const user = userEvent.setup();
-    renderPage(<CallsPage />, { api, path: '/calls' });
+    const { fetch, user } = renderWithProviders(<CallsPage />, { routes: callsApi(), url: '/calls' });
     await grid();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('Luca Neri');
     await user.click(screen.getByRole('combobox', { name: 'Direction' }));
     await user.click(screen.getByRole('option', { name: 'Outbound' }));
-    await waitFor(() =>
-      expect(api.requestsTo('/api/v1/calls').at(-1)?.searchParams.get('direction')).toBe('outbound'),
-    );
-    const last = api.requestsTo('/api/v1/calls').at(-1);
-    expect(last?.searchParams.has('cursor')).toBe(false);
+    await waitFor(() => expect(requestsTo(fetch, '/api/v1/calls').at(-1)?.get('direction')).toBe('outbound'));
+    const last = requestsTo(fetch, '/api/v1/calls').at(-1);
+    expect(last?.has('cursor')).toBe(false);
     expect(await screen.findByText('Page 1')).toBeInTheDocument();
   });
 
   it('asks another order from a sortable header, largest first', async () => {
-    const api = callsApi();
-    const user = userEvent.setup();
-    renderPage(<CallsPage />, { api, path: '/calls' });
+    const { fetch, user } = renderWithProviders(<CallsPage />, { routes: callsApi(), url: '/calls' });
     await grid();
     await user.click(screen.getByRole('button', { name: 'Cost' }));
-    await waitFor(() =>
-      expect(api.requestsTo('/api/v1/calls').at(-1)?.searchParams.get('sort')).toBe('cost'),
-    );
-    expect(api.requestsTo('/api/v1/calls').at(-1)?.searchParams.get('order')).toBe('desc');
+    await waitFor(() => expect(requestsTo(fetch, '/api/v1/calls').at(-1)?.get('sort')).toBe('cost'));
+    expect(requestsTo(fetch, '/api/v1/calls').at(-1)?.get('order')).toBe('desc');
   });
 
   it('shows every field of a call opened from the list', async () => {
-    const user = userEvent.setup();
-    renderPage(<CallsPage />, { api: callsApi(), path: '/calls' });
+    const { user } = renderWithProviders(<CallsPage />, { routes: callsApi(), url: '/calls' });
     await user.click(within(await grid()).getByText('Oliver Hughes'));
     const drawer = await screen.findByRole('dialog', { name: 'Call details' });
     expect(within(drawer).getByText('12')).toBeInTheDocument();
     expect(within(drawer).getByText('TIM')).toBeInTheDocument();
     expect(within(drawer).getByText('+390212345678')).toBeInTheDocument();
     expect(within(drawer).getByText(format.money(80_000, 'GBP'))).toBeInTheDocument();
-    await user.click(within(drawer).getByRole('button', { name: 'Close details' }));
+    await user.click(await within(drawer).findByRole('button', { name: 'Close details' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
   });
 
   it('opens a call with Enter on a cell of its row', async () => {
-    const user = userEvent.setup();
-    renderPage(<CallsPage />, { api: callsApi(), path: '/calls' });
+    const { user } = renderWithProviders(<CallsPage />, { routes: callsApi(), url: '/calls' });
     const row = within(await grid()).getAllByRole('row')[2] as HTMLElement;
     within(row).getAllByRole('gridcell')[1]?.focus();
     await user.keyboard('{Enter}');
@@ -152,21 +147,20 @@ describe('CallsPage', () => {
 
   it('says so while loading, when nothing matches, and when the API fails', async () => {
     let answer: (page: CallPage) => void = () => undefined;
-    const { unmount } = renderPage(<CallsPage />, {
-      api: fakeApi({ '/api/v1/calls': () => new Promise<CallPage>((resolve) => (answer = resolve)) }),
-      path: '/calls',
+    const { unmount } = renderWithProviders(<CallsPage />, {
+      routes: { '/api/v1/calls': () => new Promise<CallPage>((resolve) => (answer = resolve)) },
+      url: '/calls',
     });
     expect(await screen.findByText('Loading…')).toBeInTheDocument();
     answer({ calls: [], nextCursor: null });
     expect(await screen.findByText('No calls match these filters.')).toBeInTheDocument();
     expect(screen.queryByRole('grid')).not.toBeInTheDocument();
     unmount();
-    renderPage(<CallsPage />, {
-      api: fakeApi({
-        '/api/v1/calls': () =>
-          jsonResponse({ error: { code: 'forbidden', message: 'not your department' } }, 403),
-      }),
-      path: '/calls',
+    renderWithProviders(<CallsPage />, {
+      routes: {
+        '/api/v1/calls': () => json(403, { error: { code: 'forbidden', message: 'not your department' } }),
+      },
+      url: '/calls',
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('not your department');
     expect(screen.queryByRole('grid')).not.toBeInTheDocument();
@@ -176,42 +170,38 @@ describe('CallsPage', () => {
     vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:ledgerline/1');
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    const api = fakeApi({
-      '/api/v1/calls': () => FIRST,
-      '/api/v1/calls/export': () =>
-        new Response('id\n11\n', {
-          headers: { 'Content-Disposition': 'attachment; filename="calls_2026-10-01_2026-10-31.xlsx"' },
-        }),
-    });
-    const user = userEvent.setup();
-    renderPage(<CallsPage />, {
-      api,
-      path: '/calls?period=last-month&site=2&direction=outbound&answered=true&minCost=0.5&q=rossi&sort=cost',
+    const { fetch, user } = renderWithProviders(<CallsPage />, {
+      routes: {
+        ...callsApi(),
+        '/api/v1/calls/export': () =>
+          new Response('id\n11\n', {
+            headers: { 'Content-Disposition': 'attachment; filename="calls_2026-10-01_2026-10-31.xlsx"' },
+          }),
+      },
+      url: '/calls?period=last-month&site=2&direction=outbound&answered=true&minCost=0.5&q=rossi&sort=cost',
     });
     await grid();
     await user.click(screen.getByRole('button', { name: 'Export Excel' }));
     expect(await screen.findByText('Downloaded calls_2026-10-01_2026-10-31.xlsx.')).toBeInTheDocument();
     expect(click).toHaveBeenCalledOnce();
-    const listed = api.requestsTo('/api/v1/calls')[0] as URL;
-    const exported = api.requestsTo('/api/v1/calls/export')[0] as URL;
-    const selection = (url: URL, without: string[]) =>
-      [...url.searchParams].filter(([name]) => !without.includes(name)).sort();
-    expect(exported.searchParams.get('format')).toBe('xlsx');
+    const listed = requestsTo(fetch, '/api/v1/calls')[0] as URLSearchParams;
+    const exported = requestsTo(fetch, '/api/v1/calls/export')[0] as URLSearchParams;
+    const selection = (params: URLSearchParams, without: string[]) =>
+      [...params].filter(([name]) => !without.includes(name)).sort();
+    expect(exported.get('format')).toBe('xlsx');
     expect(selection(exported, ['format'])).toEqual(selection(listed, ['sort', 'order', 'limit', 'cursor']));
     expect(selection(exported, ['format'])).toContainEqual(['q', 'rossi']);
   });
 
   it('says why an export failed', async () => {
-    const api = fakeApi({
-      '/api/v1/calls': () => FIRST,
-      '/api/v1/calls/export': () =>
-        jsonResponse(
-          { error: { code: 'too-many-requests', message: 'too many exports, wait a moment' } },
-          429,
-        ),
+    const { user } = renderWithProviders(<CallsPage />, {
+      routes: {
+        ...callsApi(),
+        '/api/v1/calls/export': () =>
+          json(429, { error: { code: 'too-many-requests', message: 'too many exports, wait a moment' } }),
+      },
+      url: '/calls',
     });
-    const user = userEvent.setup();
-    renderPage(<CallsPage />, { api, path: '/calls' });
     await grid();
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByText('too many exports, wait a moment')).toBeInTheDocument();

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { CallPage, CallRow } from '../../api/api-types';
 import { useApiQuery } from '../../api/use-api-query';
 import { EmptyState, ErrorState, LoadingState } from '../../components/PageState';
+import { FilterBar } from '../../components/filters/FilterBar';
 import { useReportFilters } from '../../components/filters/use-report-filters';
 import { useStrings } from '../../i18n/I18nProvider';
 import { CallDetails } from './CallDetails';
@@ -24,7 +25,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalM,
   },
   title: { margin: 0 },
-  filters: { display: 'grid', gap: tokens.spacingVerticalM },
   hint: { color: tokens.colorNeutralForeground2 },
   pager: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 export function CallsPage() {
   const strings = useStrings().calls;
   const styles = useStyles();
-  const { filters: period, query: reportQuery } = useReportFilters();
+  const { filters: period, setFilters: setPeriod, query: reportQuery } = useReportFilters();
   const [filters, setFilters] = useCallFilters();
   const selection = useMemo(
     () => JSON.stringify([callSelection(reportQuery, filters), filters.sort, filters.order]),
@@ -61,9 +61,9 @@ export function CallsPage() {
           period={{ from: period.from, to: period.to }}
         />
       </div>
-      <div className={styles.filters}>
+      <FilterBar filters={period} onChange={setPeriod}>
         <CallFilterControls filters={filters} onChange={setFilters} />
-      </div>
+      </FilterBar>
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (

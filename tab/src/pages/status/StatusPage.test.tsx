@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineStatus } from '../../api/api-types';
-import { fakeApi, jsonResponse, renderPage } from '../calls/page-test-kit';
+import { json, renderWithProviders } from '../../test/render-with-providers';
 import { StatusPage } from './StatusPage';
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
@@ -36,7 +36,7 @@ describe('StatusPage', () => {
   afterEach(() => vi.useRealTimers());
 
   it('shows the figures the API reports', async () => {
-    renderPage(<StatusPage />, { api: fakeApi({ '/api/v1/status': () => status() }) });
+    renderWithProviders(<StatusPage />, { routes: { '/api/v1/status': () => status() } });
     expect(screen.getByRole('heading', { level: 1, name: 'Status' })).toBeInTheDocument();
     const overall = await screen.findByTestId('status-overall');
     expect(screen.getByText('40,038')).toBeInTheDocument();
@@ -53,8 +53,8 @@ describe('StatusPage', () => {
   });
 
   it('turns red, saying why, when spool files failed', async () => {
-    renderPage(<StatusPage />, {
-      api: fakeApi({ '/api/v1/status': () => status({ failedFiles: ['sfb-20261202-1705.jsonl'] }) }),
+    renderWithProviders(<StatusPage />, {
+      routes: { '/api/v1/status': () => status({ failedFiles: ['sfb-20261202-1705.jsonl'] }) },
     });
     const overall = await screen.findByTestId('status-overall');
     expect(overall).toHaveAttribute('data-state', 'red');
@@ -64,8 +64,8 @@ describe('StatusPage', () => {
   });
 
   it('turns red when nothing was recorded for hours in working time', async () => {
-    renderPage(<StatusPage />, {
-      api: fakeApi({ '/api/v1/status': () => status({ lastCallAt: minutesAgo(185) }) }),
+    renderWithProviders(<StatusPage />, {
+      routes: { '/api/v1/status': () => status({ lastCallAt: minutesAgo(185) }) },
     });
     const overall = await screen.findByTestId('status-overall');
     expect(overall).toHaveAttribute('data-state', 'red');
@@ -73,17 +73,15 @@ describe('StatusPage', () => {
   });
 
   it('says when the status cannot be read', async () => {
-    renderPage(<StatusPage />, {
-      api: fakeApi({
-        '/api/v1/status': () => jsonResponse({ error: { code: 'internal', message: 'boom' } }, 500),
-      }),
+    renderWithProviders(<StatusPage />, {
+      routes: { '/api/v1/status': () => json(500, { error: { code: 'internal', message: 'boom' } }) },
     });
     expect(await screen.findByRole('alert')).toHaveTextContent('boom');
     expect(screen.queryByTestId('status-overall')).not.toBeInTheDocument();
   });
 
   it('says it is loading until the status arrives', async () => {
-    renderPage(<StatusPage />, { api: fakeApi({ '/api/v1/status': () => new Promise(() => undefined) }) });
+    renderWithProviders(<StatusPage />, { routes: { '/api/v1/status': () => new Promise(() => undefined) } });
     expect(await screen.findByText('Loading…')).toBeInTheDocument();
   });
 });
