@@ -72,6 +72,22 @@ describe('the tab’s files', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 
+  it('keeps serving when a browser goes away in the middle of a file', async () => {
+    writeFileSync(join(built, 'assets', 'large-abc123.js'), 'x'.repeat(8 * 1024 * 1024));
+    const base = await serve(built);
+    for (let i = 0; i < 3; i += 1) {
+      const controller = new AbortController();
+      const response = await fetch(`${base}/assets/large-abc123.js`, { signal: controller.signal });
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      await reader.read();
+      controller.abort();
+      await reader.read().catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await fetch(`${base}/dashboard`)).status).toBe(200);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
   it('says how to build the tab when it is not built', async () => {
     const base = await serve(join(dir, 'not-built'));
     const response = await fetch(`${base}/dashboard`);

@@ -66,7 +66,12 @@ export function serveTabFiles(server: Server, directory: string): void {
       response.end();
       return;
     }
-    await pipeline(createReadStream(served), response);
+    try {
+      await pipeline(createReadStream(served), response);
+    } catch {
+      // The browser went away mid-file (a closed tab, a cancelled load): nothing left to answer.
+      response.destroy();
+    }
   };
   server.get('/*', handler);
   server.head('/*', handler);
