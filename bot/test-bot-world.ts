@@ -15,6 +15,9 @@ import { ConversationRegistry } from './conversation-registry.js';
 export const TENANT = '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 export const CLIENT_ID = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d';
 export const CLIENT_SECRET = 'bot-test-secret';
+/** The Azure Bot's app registration in the same tenant. */
+export const BOT_APP_ID = '4e5f6071-8293-4dae-9f20-3b4c5d6e7f80';
+export const BOT_SECRET = 'bot-app-secret';
 export const ADMIN_GROUP = '2c3d4e5f-6071-4b8c-9d0e-1f2a3b4c5d6e';
 export const SALES_GROUP = '3d4e5f60-7182-4c9d-8e1f-2a3b4c5d6e7f';
 /** Entra object ids of the people the tests write as. */
@@ -41,8 +44,11 @@ export interface BotWorld {
   close(): Promise<void>;
 }
 
-/** Sets up the world on a freshly opened, empty database. */
-export async function openBotWorld(database: Database): Promise<BotWorld> {
+/**
+ * Sets up the world on a freshly opened, empty database. `botAppId` differs per engine in tests
+ * that post as the bot: the SDK keeps the bot's tokens per app id for the life of the process.
+ */
+export async function openBotWorld(database: Database, botAppId: string = BOT_APP_ID): Promise<BotWorld> {
   await migrateToLatest(database);
   const data = await seedReportData(database);
   const repos = repositoriesFor(database.kysely, database);
@@ -59,7 +65,10 @@ export async function openBotWorld(database: Database): Promise<BotWorld> {
   }
   const entra = await EntraStandIn.start({
     tenantId: TENANT,
-    clients: [{ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET }],
+    clients: [
+      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+      { clientId: botAppId, clientSecret: BOT_SECRET },
+    ],
     memberships: {
       [PEOPLE.bruno]: [SALES_GROUP],
       [PEOPLE.carla]: [ADMIN_GROUP],

@@ -7,7 +7,13 @@ import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { DEFAULT_DAYS, catchUp, demoSummary, openDemoWorld, type DemoWorld } from './demo-runner.js';
 import { positiveSeconds } from './mine-command.js';
 import { repeat } from './pipeline-loops.js';
-import { DEFAULT_PORT, listenAddress, startServer, type ListenAddress } from './serve-command.js';
+import {
+  botFromEnvironment,
+  DEFAULT_PORT,
+  listenAddress,
+  startServer,
+  type ListenAddress,
+} from './serve-command.js';
 import { UsageError } from './usage-error.js';
 import { demoAuthConfig } from '../auth/demo-sign-in.js';
 import { readServerSettings } from '../config/server-settings.js';
@@ -92,6 +98,7 @@ async function runDemo(database: Database, run: DemoRun, context: CliContext): P
           ),
         },
         maskDigits: readServerSettings(context.env).maskDigits,
+        bot: botFromEnvironment(context, 'demo'),
       })
     : null;
   const onStop = () => reporter.info('stopping (the data is kept; the next start carries on from it)');

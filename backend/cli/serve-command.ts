@@ -15,6 +15,15 @@ import { LedgerlineError } from '../domain/errors.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
 import type { Reporter } from './reporter.js';
 import { UsageError } from './usage-error.js';
+import { createBillingBot } from '../../bot/billing-bot.js';
+import { demoPrincipals, directoryPrincipals, type PrincipalSource } from '../../bot/bot-principals.js';
+import {
+  BOT_ENV_VARIABLES,
+  readBotConfig,
+  readUnauthenticatedBotSettings,
+  type BotConfig,
+  type UnauthenticatedBotSettings,
+} from '../../bot/bot-config.js';
 
 /** The port and address options of `serve` and `demo`. */
 export interface ServeOptions {
@@ -57,6 +66,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
           reporter: context.reporter,
           signIn,
           maskDigits: readServerSettings(context.env).maskDigits,
+          bot: botFromEnvironment(context, 'serve'),
         });
         if (signIn.kind === 'none')
           context.reporter.warn(
@@ -108,6 +118,29 @@ export interface ServerSetup {
   maskDigits: number;
   /** The tab's built files; by default `dist/tab` of this installation. */
   tabDir?: string;
+  /** The billing bot at POST /api/messages; absent: no bot. */
+  bot?: BotHosting;
+}
+
+/**
+ * How the bot is hosted: with the Azure Bot's credentials (Bot Framework tokens checked), or
+ * without an app id, unauthenticated, which only demo mode on loopback may do.
+ */
+export type BotHosting =
+  | { kind: 'authenticated'; config: BotConfig }
+  | { kind: 'unauthenticated'; settings: UnauthenticatedBotSettings };
+
+/**
+ * The bot from LEDGERLINE_BOT_*: authenticated when an app id is set; in demo mode without one,
+ * unauthenticated; for `serve` without one, none.
+ */
+export function botFromEnvironment(context: CliContext, mode: 'serve' | 'demo'): BotHosting | undefined {
+  const config = readBotConfig(context.env);
+  if (config) return { kind: 'authenticated', config };
+  if (mode === 'demo')
+    return { kind: 'unauthenticated', settings: readUnauthenticatedBotSettings(context.env) };
+  context.reporter.info(`no bot: set ${BOT_ENV_VARIABLES.appId} to serve the Teams bot at /api/messages`);
+  return undefined;
 }
 
 /** Starts the HTTP server; a port in use or an address it cannot have is a clear error. */
@@ -132,7 +165,10 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
     ...(authenticator
       ? { authenticate: (header) => (authenticator as Authenticator).authenticate(header) }
       : {}),
-    routes: apiRoutes({ database, maskDigits: setup.maskDigits, demo }),
+    routes: [
+      ...apiRoutes({ database, maskDigits: setup.maskDigits, demo }),
+      ...(setup.bot ? botRoutesFor(setup, setup.bot, authenticator, demo) : []),
+    ],
     tabDir: setup.tabDir ?? tabFilesDir(),
   });
   const { host } = address;
@@ -151,6 +187,54 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
         server.server.closeIdleConnections();
       }),
   };
+}
+
+/** The bot's route, its rights from the same sign-in as the API's. */
+function botRoutesFor(
+  setup: ServerSetup,
+  bot: BotHosting,
+  authenticator: Authenticator | null,
+  demo: DemoAuth | null,
+) {
+  const { signIn } = setup;
+  if (bot.kind === 'unauthenticated' && !(signIn.kind === 'demo' && isLoopback(setup.address.host)))
+    throw new LedgerlineError(
+      'configuration',
+      `the bot without an app id answers only in demo mode on loopback: set ${BOT_ENV_VARIABLES.appId}`,
+    );
+  let principals: PrincipalSource;
+  if (signIn.kind === 'demo' && demo) {
+    principals = demoPrincipals({
+      auth: demo,
+      directory: repositoriesFor(setup.database.kysely, setup.database),
+      personas: signIn.personas,
+    });
+  } else if (signIn.kind === 'entra' && authenticator) {
+    if (!signIn.config.clientSecret)
+      throw new LedgerlineError(
+        'configuration',
+        `the bot asks Graph which groups people are in: set ${AUTH_ENV_VARIABLES.clientSecret}`,
+      );
+    principals = directoryPrincipals(authenticator);
+  } else
+    throw new LedgerlineError(
+      'configuration',
+      `the bot needs the tenant's sign-in settings to know people's rights: set ${AUTH_ENV_VARIABLES.tenantId} and ${AUTH_ENV_VARIABLES.clientId}`,
+    );
+  const { port, host } = setup.address;
+  const ownUrl =
+    port === 0 ? null : `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`;
+  return createBillingBot({
+    database: setup.database,
+    config: bot.kind === 'authenticated' ? bot.config : null,
+    principals,
+    tabUrl:
+      (bot.kind === 'authenticated' ? bot.config.tabUrl : bot.settings.tabUrl) ??
+      (signIn.kind === 'demo' ? ownUrl : null),
+    timeZone: bot.kind === 'authenticated' ? bot.config.timeZone : bot.settings.timeZone,
+    maskDigits: setup.maskDigits,
+    log: setup.reporter,
+  }).routes;
 }
 
 function listenFailure(error: unknown, { port, host }: ListenAddress): string {
