@@ -17,8 +17,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusLarge,
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow4,
-    // High contrast: shadows vanish, a border keeps the panels apart.
-    border: `${tokens.strokeWidthThin} solid transparent`,
+    // Transparent but in high contrast, where shadows vanish and a border keeps the panels apart.
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
   },
   head: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   titles: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },

@@ -6,6 +6,7 @@ import {
   type LineChartPoints,
   type VerticalBarChartDataPoint,
 } from '@fluentui/react-charts';
+import { tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { CategoryPoint, TimeSeries } from './chart-data';
 
@@ -18,6 +19,12 @@ export interface ChartBase {
   height: number;
   culture: string;
 }
+
+/** One colour for every bar and line, from the theme: it holds in dark and high-contrast themes. */
+const SERIES_COLOR = [tokens.colorBrandBackground];
+
+/** The most ticks on a time axis. */
+const MAX_TICKS = 12;
 
 /** Longer category names are cut, with the whole name in a tooltip. */
 const LABEL_CHARS = 24;
@@ -55,6 +62,7 @@ export function BarChart({ points, title, height, culture }: ChartBase & { point
         height={height}
         hideLegend
         useSingleColor
+        colors={SERIES_COLOR}
         showYAxisLables
         showYAxisLablesTooltip
         noOfCharsToTruncate={LABEL_CHARS}
@@ -84,6 +92,7 @@ export function ColumnChart({ points, title, height, culture }: ChartBase & { po
         hideLegend
         hideLabels
         useSingleColor
+        colors={SERIES_COLOR}
         roundedTicks
         culture={culture}
         barWidth="auto"
@@ -93,9 +102,17 @@ export function ColumnChart({ points, title, height, culture }: ChartBase & { po
 }
 
 /** Lines over local days (trends). */
-export function TimeLineChart({ series, title, height, culture }: ChartBase & { series: TimeSeries[] }) {
+export function TimeLineChart({
+  series,
+  title,
+  height,
+  culture,
+  formatTick,
+}: ChartBase & { series: TimeSeries[]; formatTick(day: string): string }) {
+  const starts = series[0]?.points.map((point) => new Date(`${point.start}T00:00:00Z`)) ?? [];
   const lineChartData: LineChartPoints[] = series.map((line) => ({
     legend: line.name,
+    ...(series.length === 1 ? { color: tokens.colorBrandBackground } : {}),
     data: line.points.map((point) => ({
       x: new Date(`${point.start}T00:00:00Z`),
       y: point.value,
@@ -112,6 +129,9 @@ export function TimeLineChart({ series, title, height, culture }: ChartBase & { 
         roundedTicks
         culture={culture}
         useUTC
+        // A tick on every interval while they fit, else on some; never between two days.
+        {...(starts.length <= MAX_TICKS ? { tickValues: starts } : { xAxisTickCount: MAX_TICKS })}
+        customDateTimeFormatter={(date: Date) => formatTick(date.toISOString().slice(0, 10))}
       />
     </Sized>
   );

@@ -61,6 +61,7 @@ export function TrendPanel({ query, currency, className }: PanelProps) {
             title={strings.charts.trend}
             height={260}
             culture={format.locale}
+            formatTick={report?.interval === 'month' ? format.month : format.shortDay}
           />
         ) : null
       }
