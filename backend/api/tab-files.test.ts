@@ -70,6 +70,8 @@ describe('the tab’s files', () => {
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not-found');
     expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/health`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${base}/somewhere-else`)).status).toBe(404);
   });
 
   it('keeps serving when a browser goes away in the middle of a file', async () => {

@@ -16,6 +16,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The tab's pages (tab/src/app/AppRoutes.tsx): the browser routes below each of them. */
+export const TAB_PAGES = ['dashboard', 'calls', 'alarms', 'status', 'admin', 'config', 'channel'] as const;
+
 /** Paths the tab never answers: they belong to the API, the bot and operations. */
 const NOT_THE_TAB = /^\/(api|health|metrics)(\/|$)/;
 
@@ -73,8 +76,13 @@ export function serveTabFiles(server: Server, directory: string): void {
       response.destroy();
     }
   };
-  server.get('/*', handler);
-  server.head('/*', handler);
+  // Only the tab's own paths: every other one stays the API's, with its 404 and 405 answers.
+  const paths = ['/', '/index.html', '/favicon.svg', '/assets/*'];
+  for (const page of TAB_PAGES) paths.push(`/${page}`, `/${page}/*`);
+  for (const path of paths) {
+    server.get(path, handler);
+    server.head(path, handler);
+  }
 }
 
 function decodePath(path: string): string | null {
