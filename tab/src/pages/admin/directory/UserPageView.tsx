@@ -31,7 +31,7 @@ import { numberBody, type NumberBody, type NumberDraft } from './user-number-for
 const useStyles = makeStyles({
   page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   back: { alignSelf: 'flex-start' },
-  add: { alignSelf: 'flex-start' },
+  add: { alignSelf: 'end', justifySelf: 'start' },
 });
 
 /** One user: who they are, their numbers and extensions, and giving or taking one away. */

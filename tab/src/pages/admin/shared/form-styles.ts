@@ -20,7 +20,7 @@ export const useFormStyles = makeStyles({
   cells: { '& td': fillCell },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  start: { alignSelf: 'flex-start' },
+  start: { alignSelf: 'flex-start', justifySelf: 'start' },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
