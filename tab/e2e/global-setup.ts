@@ -23,7 +23,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * test files. `LEDGERLINE_E2E_URL` points the tests at a demo already running instead.
  */
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
-  requireBuild();
+  const given = process.env.LEDGERLINE_E2E_URL;
+  if (!given) requireBuild();
   if (!existsSync(CHROMIUM_PATH))
     throw new Error(`e2e: no Chromium at ${CHROMIUM_PATH}; install Debian's chromium package`);
   const browser = await chromium.launchServer({
@@ -33,7 +34,6 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   });
   let demo: DemoServer | null = null;
   try {
-    const given = process.env.LEDGERLINE_E2E_URL;
     if (!given) demo = await startDemo({ root: ROOT, days: 65, intervalSec: 3600, startTimeoutMs: 180_000 });
     project.provide('baseUrl', given ?? (demo as DemoServer).url);
     project.provide('browserEndpoint', browser.wsEndpoint());

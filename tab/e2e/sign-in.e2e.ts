@@ -1,17 +1,11 @@
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './accessibility';
 import type { Role } from './demo-api';
 import { screenshot } from './screenshots';
-import { ROLE_LABEL, e2eRun, type E2eRun } from './tab-session';
+import { ROLE_LABEL, e2eRunForFile } from './tab-session';
 
-let run: E2eRun;
-beforeAll(async () => {
-  run = await e2eRun();
-});
-afterAll(async () => {
-  await run.browser.close();
-});
+const run = e2eRunForFile();
 
 /** The pages each role finds in the navigation. */
 const NAVIGATION: Record<Role, string[]> = {
@@ -28,7 +22,6 @@ describe('the demo sign-in page', () => {
       await tab.page.getByRole('button', { name: `Sign in as ${role}` }).waitFor();
     await expectAccessible(tab.page, 'demo sign-in');
     await screenshot(tab.page, 'sign-in');
-    expect(tab.pageErrors).toEqual([]);
     await tab.close();
   });
 });
@@ -37,25 +30,20 @@ describe.each(['employee', 'supervisor', 'admin'] as const)('signed in as %s', (
   it('the header names the persona and the navigation shows only the pages of the role', async () => {
     const me = await (await run.api(role)).get<{ displayName: string; role: Role }>('/api/v1/me');
     expect(me.role).toBe(role);
-    const tab = await run.open();
-    await tab.goto('/dashboard');
-    await tab.signIn(role);
+    const tab = await run.openSignedIn(role, '/dashboard');
     await expect(tab.page.getByTestId('signed-in-as').textContent()).resolves.toBe(
       `${me.displayName} · ${ROLE_LABEL[role]}`,
     );
     const navigation = tab.page.getByRole('navigation', { name: 'Ledgerline pages' });
     expect(await tabNames(navigation)).toEqual(NAVIGATION[role]);
     expect(new URL(tab.page.url()).pathname).toBe('/dashboard');
-    expect(tab.pageErrors).toEqual([]);
     await tab.close();
   });
 });
 
 describe.each(['employee', 'supervisor'] as const)('administration refused to a %s', (role) => {
   it('typing /admin sends the page away, and the API answers 403 to admin routes', async () => {
-    const tab = await run.open();
-    await tab.goto('/admin/tariff-plans');
-    await tab.signIn(role);
+    const tab = await run.openSignedIn(role, '/admin/tariff-plans');
     expect(new URL(tab.page.url()).pathname).toBe('/dashboard');
     await tab.close();
 
@@ -70,9 +58,7 @@ describe.each(['employee', 'supervisor'] as const)('administration refused to a 
 
 describe('administration open to an admin', () => {
   it('typing /admin opens the administration, and the API answers admin routes', async () => {
-    const tab = await run.open();
-    await tab.goto('/admin');
-    await tab.signIn('admin');
+    const tab = await run.openSignedIn('admin', '/admin');
     expect(new URL(tab.page.url()).pathname).toMatch(/^\/admin/);
     await tab.close();
     expect((await (await run.api('admin')).request('GET', '/api/v1/admin/sites')).status).toBe(200);

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { connectBrowser, newContext } from './browser';
 import { SIGN_IN_BUTTON, demoApi, type DemoApi, type Role } from './demo-api';
 
@@ -11,6 +11,8 @@ export interface E2eRun {
   api(role: Role): Promise<DemoApi>;
   /** A new browser profile on the tab; `close()` it (or the run's browser closes it). */
   open(options?: BrowserContextOptions): Promise<TabPage>;
+  /** A new browser profile on a path of the tab, the role's persona picked on the sign-in page. */
+  openSignedIn(role: Role, path: string, options?: BrowserContextOptions): Promise<TabPage>;
 }
 
 /** One browser profile with one page on the tab. */
@@ -23,8 +25,9 @@ export interface TabPage {
   settled(): Promise<void>;
   /** Opens a path of the tab (`/calls?period=last-month`) and waits for it to settle. */
   goto(path: string): Promise<void>;
-  /** Picks the role's persona on the demo's sign-in page and waits for the signed-in header. */
+  /** Picks the role's persona on the demo's sign-in page and waits for the page it opens. */
   signIn(role: Role): Promise<void>;
+  /** Closes the profile, then fails the test if the page threw any uncaught error meanwhile. */
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function e2eRun(): Promise<E2eRun> {
   const baseUrl = inject('baseUrl');
   const browser = await connectBrowser(inject('browserEndpoint'));
   const apis = new Map<Role, Promise<DemoApi>>();
+  const open = (options?: BrowserContextOptions) => openTab(browser, baseUrl, options);
   return {
     baseUrl,
     browser,
@@ -40,7 +44,42 @@ export async function e2eRun(): Promise<E2eRun> {
       if (!apis.has(role)) apis.set(role, demoApi(baseUrl, role));
       return apis.get(role) as Promise<DemoApi>;
     },
-    open: (options) => openTab(browser, baseUrl, options),
+    open,
+    async openSignedIn(role, path, options) {
+      const tab = await open(options);
+      await tab.goto(path);
+      await tab.signIn(role);
+      return tab;
+    },
+  };
+}
+
+/**
+ * The run's demo and browser for the test file that calls it at its top: connected before the
+ * file's first test, let go after its last.
+ */
+export function e2eRunForFile(): E2eRun {
+  let connected: E2eRun | null = null;
+  beforeAll(async () => {
+    connected = await e2eRun();
+  });
+  afterAll(async () => {
+    await connected?.browser.close();
+  });
+  const run = () => {
+    if (!connected) throw new Error('the e2e run is connected before the first test');
+    return connected;
+  };
+  return {
+    get baseUrl() {
+      return run().baseUrl;
+    },
+    get browser() {
+      return run().browser;
+    },
+    api: (role) => run().api(role),
+    open: (options) => run().open(options),
+    openSignedIn: (role, path, options) => run().openSignedIn(role, path, options),
   };
 }
 
@@ -68,11 +107,18 @@ async function openTab(browser: Browser, baseUrl: string, options: BrowserContex
       await settled();
     },
     async signIn(role) {
-      await page.getByRole('button', { name: SIGN_IN_BUTTON[role] }).click();
-      await page.getByTestId('signed-in-as').filter({ hasText: ROLE_LABEL[role] }).waitFor();
+      const button = page.getByRole('button', { name: SIGN_IN_BUTTON[role] });
+      await button.click();
+      await button.waitFor({ state: 'detached' });
       await settled();
+      // The pages with the navigation say who is signed in (a channel tab's pages have no header).
+      const header = page.getByTestId('signed-in-as');
+      if ((await header.count()) > 0) expect(await header.textContent()).toContain(ROLE_LABEL[role]);
     },
-    close: () => context.close(),
+    async close() {
+      await context.close();
+      expect(pageErrors, 'uncaught errors of the page').toEqual([]);
+    },
   };
   return tab;
 }

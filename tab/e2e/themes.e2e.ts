@@ -1,14 +1,8 @@
 import type { BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eRun, type E2eRun } from './tab-session';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { e2eRunForFile } from './tab-session';
 
-let run: E2eRun;
-beforeAll(async () => {
-  run = await e2eRun();
-});
-afterAll(async () => {
-  await run.browser.close();
-});
+const run = e2eRunForFile();
 
 /**
  * The theme the tab chose, the colors its Fluent provider is painted with, and the theme's own
