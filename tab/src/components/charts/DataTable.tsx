@@ -29,8 +29,9 @@ export function DataTable({ label, data }: { label: string; data: TableData }) {
       </TableCell>
     ));
   return (
-    // Focusable so a keyboard can scroll a long table; named by the chart it stands for.
-    <div className={styles.scroll} tabIndex={0} role="region" aria-label={label}>
+    // Focusable so a keyboard can scroll a long table; a group, not a landmark: the panel
+    // around it is already the region of that name.
+    <div className={styles.scroll} tabIndex={0} role="group" aria-label={label}>
       <Table size="small" aria-label={label}>
         <TableHeader>
           <TableRow>
