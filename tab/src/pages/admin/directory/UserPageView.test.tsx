@@ -1,22 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SECTION_LOAD, json, renderAdmin } from '../render-admin';
-
-const site = {
-  id: 1,
-  code: 'MIL',
-  name: 'Milano',
-  timeZone: 'Europe/Rome',
-  currency: 'EUR',
-  dialPlan: {
-    country: 'IT',
-    outsideLineCode: '0',
-    internationalPrefix: '00',
-    nationalPrefix: null,
-    extensionRanges: [{ from: '2000', to: '2999' }],
-    localAreaCodes: ['02'],
-  },
-};
+import { MILAN } from '../test-fixtures';
 
 const anna = {
   id: 5,
@@ -35,7 +20,7 @@ describe('a user’s page', () => {
     let taken = true;
     const { user, sent } = renderAdmin('/admin/users/5', {
       'GET /api/v1/admin/users/5': anna,
-      'GET /api/v1/admin/sites': [site],
+      'GET /api/v1/admin/sites': [MILAN],
       'POST /api/v1/admin/users/5/numbers': () =>
         taken
           ? json(409, {
@@ -63,7 +48,7 @@ describe('a user’s page', () => {
   it('asks before taking a number away, then deletes it', async () => {
     const { user, sent } = renderAdmin('/admin/users/5', {
       'GET /api/v1/admin/users/5': anna,
-      'GET /api/v1/admin/sites': [site],
+      'GET /api/v1/admin/sites': [MILAN],
       'DELETE /api/v1/admin/users/5/numbers/50': new Response(null, { status: 204 }),
     });
     await user.click(await screen.findByRole('button', { name: 'Remove number 2001' }, SECTION_LOAD));

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Rate, TariffPlan } from '../admin-types';
 import { SECTION_LOAD, json, renderAdmin, type SentRequest } from '../render-admin';
+import { MILAN } from '../test-fixtures';
 
 const italia: Rate = {
   id: 70,
@@ -146,23 +147,7 @@ describe('the tariff plans list', () => {
       'GET /api/v1/admin/tariff-plans': [
         { id: 7, carrierId: 3, name: 'Business 2026', currency: 'EUR', activeFrom: 0, rates: 2 },
       ],
-      'GET /api/v1/admin/sites': [
-        {
-          id: 1,
-          code: 'MIL',
-          name: 'Milano',
-          timeZone: 'Europe/Rome',
-          currency: 'EUR',
-          dialPlan: {
-            country: 'IT',
-            outsideLineCode: '0',
-            internationalPrefix: '00',
-            nationalPrefix: null,
-            extensionRanges: [],
-            localAreaCodes: ['02'],
-          },
-        },
-      ],
+      'GET /api/v1/admin/sites': [MILAN],
       'POST /api/v1/admin/tariffs/preview': {
         site: { id: 1, code: 'MIL' },
         normalized: '+390212345678',
