@@ -32,10 +32,29 @@ describe('the API client', () => {
       .send('POST', '/api/v1/admin/departments', { code: 'SALES' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 409, code: 'conflict', message: 'code SALES is taken' });
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'conflict',
+      message: 'code SALES is taken',
+      details: [],
+    });
     const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(init.method).toBe('POST');
     expect(init.body).toBe('{"code":"SALES"}');
+  });
+
+  it('keeps the problems the API lists', async () => {
+    const body = {
+      error: {
+        code: 'invalid-input',
+        message: '2 problems',
+        details: ['line 3: no price', 'line 9: bad prefix'],
+      },
+    };
+    const api = createApiClient(tokens, { fetch: async () => jsonResponse(400, body) });
+    await expect(api.get('/api/v1/x')).rejects.toMatchObject({
+      details: ['line 3: no price', 'line 9: bad prefix'],
+    });
   });
 
   it('reports a 401 to whoever signs people in, and an unreachable server as a network error', async () => {

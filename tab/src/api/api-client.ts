@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What exactly was wrong, when the API lists it (each problem of a rate deck, each field). */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -77,6 +79,7 @@ export function createApiClient(
       response.status,
       body?.error?.code ?? 'http-' + response.status,
       body?.error?.message ?? response.statusText,
+      body?.error?.details ?? [],
     );
   }
 

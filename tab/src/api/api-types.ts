@@ -164,5 +164,5 @@ export interface PipelineStatus {
 
 /** Every error the API answers with. */
 export interface ApiErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string; details?: string[] };
 }

@@ -26,6 +26,9 @@ const useStyles = makeStyles({
   },
 });
 
+/** How many of an error's details are listed (a rate deck can have thousands of bad lines). */
+const MAX_DETAILS = 20;
+
 /** While something loads: a spinner with words (announced to screen readers). */
 export function LoadingState({ label }: { label?: string }) {
   const strings = useStrings();
@@ -64,6 +67,14 @@ export function ErrorState({
       <MessageBarBody>
         <MessageBarTitle>{title ?? strings.common.errorTitle}</MessageBarTitle>
         {errorMessage(error, strings.common)}
+        {error instanceof ApiError && error.details.length > 1 ? (
+          <ul>
+            {error.details.slice(0, MAX_DETAILS).map((detail) => (
+              <li key={detail}>{detail}</li>
+            ))}
+            {error.details.length > MAX_DETAILS ? <li>…</li> : null}
+          </ul>
+        ) : null}
       </MessageBarBody>
       {onRetry ? (
         <MessageBarActions>
