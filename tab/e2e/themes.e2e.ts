@@ -1,6 +1,5 @@
-import type { BrowserContextOptions } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { e2eRunForFile } from './tab-session';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { e2eRunForFile, type TabPage } from './tab-session';
 
 const run = e2eRunForFile();
 
@@ -16,61 +15,64 @@ interface Painted {
   tokens: { background: string; foreground: string };
 }
 
-/** Signs an employee in with the browser set up as given, and reads what the dashboard is painted with. */
-async function painted(options: BrowserContextOptions, path = '/dashboard'): Promise<Painted> {
-  const tab = await run.open(options);
-  try {
-    await tab.goto(path);
-    await tab.signIn('employee');
-    return await tab.page.evaluate(() => {
-      const provider = document.querySelector('.fui-FluentProvider');
-      const style = provider ? getComputedStyle(provider) : null;
+const LIGHT_TOKENS = { background: '#ffffff', foreground: '#242424' };
+
+describe('themes outside Teams follow the system', () => {
+  let tab: TabPage;
+  let light: Painted;
+
+  /** What the tab is painted with once it shows `theme`. */
+  async function painted(theme: string): Promise<Painted> {
+    await tab.page.waitForFunction((name) => document.documentElement.dataset.theme === name, theme);
+    return tab.page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('.fui-FluentProvider') as Element);
       return {
         theme: document.documentElement.dataset.theme,
-        background: style?.backgroundColor ?? '',
-        foreground: style?.color ?? '',
+        background: style.backgroundColor,
+        foreground: style.color,
         tokens: {
-          background: style?.getPropertyValue('--colorNeutralBackground1').trim() ?? '',
-          foreground: style?.getPropertyValue('--colorNeutralForeground1').trim() ?? '',
+          background: style.getPropertyValue('--colorNeutralBackground1').trim(),
+          foreground: style.getPropertyValue('--colorNeutralForeground1').trim(),
         },
       };
     });
-  } finally {
-    await tab.close();
   }
-}
 
-describe('themes outside Teams follow the system', () => {
-  let light: Painted;
   beforeAll(async () => {
-    light = await painted({ colorScheme: 'light' });
+    tab = await run.openSignedIn('employee', '/dashboard', { colorScheme: 'light' });
+    light = await painted('default');
+  });
+  afterAll(async () => {
+    await tab?.close();
   });
 
   it('a light system gets the light theme', () => {
-    expect(light.theme).toBe('default');
     expect(light.background).toBe('rgb(255, 255, 255)');
-    expect(light.tokens).toEqual({ background: '#ffffff', foreground: '#242424' });
+    expect(light.tokens).toEqual(LIGHT_TOKENS);
   });
 
-  it('a dark system gets the dark theme, painted other than light', async () => {
-    const dark = await painted({ colorScheme: 'dark' });
-    expect(dark.theme).toBe('dark');
+  it('a system turning dark turns the tab dark, painted other than light', async () => {
+    await tab.page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await painted('dark');
     expect(dark.background).not.toBe(light.background);
     expect(dark.foreground).not.toBe(light.foreground);
     expect(dark.tokens.background).not.toBe(light.tokens.background);
   });
 
-  it('forced colors (Windows high contrast) get the high-contrast theme, painted other than light', async () => {
-    const contrast = await painted({ forcedColors: 'active' });
-    expect(contrast.theme).toBe('contrast');
+  it('forced colors (Windows high contrast) get the high-contrast theme', async () => {
+    await tab.page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+    const contrast = await painted('contrast');
     expect(contrast.tokens).toEqual({ background: '#000000', foreground: '#ffffff' });
+    await tab.page.emulateMedia({ forcedColors: 'none' });
+    expect((await painted('default')).tokens).toEqual(LIGHT_TOKENS);
   });
 
   it('?theme= in the address overrides the system', async () => {
-    const dark = await painted({ colorScheme: 'light' }, '/dashboard?theme=dark');
-    expect(dark.theme).toBe('dark');
-    const contrast = await painted({ colorScheme: 'dark' }, '/dashboard?theme=contrast');
-    expect(contrast.theme).toBe('contrast');
+    await tab.goto('/dashboard?theme=dark');
+    expect((await painted('dark')).background).not.toBe(light.background);
+    await tab.page.emulateMedia({ colorScheme: 'dark' });
+    await tab.goto('/dashboard?theme=contrast');
+    const contrast = await painted('contrast');
     expect(contrast.background).toBe('rgb(0, 0, 0)');
     expect(contrast.foreground).toBe('rgb(255, 255, 255)');
   });
