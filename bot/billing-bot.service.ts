@@ -226,6 +226,7 @@ export class BillingBotService {
     await this.deps.repos.botSubscriptions.subscribe({
       conversationKey: conversation.sharedKey ?? conversation.conversationId,
       conversationId: conversation.conversationId,
+      teamId: conversation.teamId,
       report,
       schedule,
       subscriberObjectId: isShared(conversation)
@@ -295,12 +296,17 @@ export class BillingBotService {
       return { text: 'This conversation is shown no figures any more.' };
     }
     if (show.kind === 'company') {
-      await settings.set(key, { kind: 'company' }, principal.objectId);
+      await settings.set(key, { kind: 'company' }, principal.objectId, conversation.teamId);
       return { text: 'Everyone here may now see company-wide figures (numbers masked).' };
     }
     const department = await findDepartment(this.deps.repos, show.name);
     if (!department) throw new LedgerlineError('not-found', `there is no department called "${show.name}"`);
-    await settings.set(key, { kind: 'department', departmentId: department.id }, principal.objectId);
+    await settings.set(
+      key,
+      { kind: 'department', departmentId: department.id },
+      principal.objectId,
+      conversation.teamId,
+    );
     return {
       text: `Everyone here may now see the figures of ${department.name} and the departments below it (numbers masked).`,
     };

@@ -18,6 +18,8 @@ export interface BotConversation {
    * conversation id of a group chat; null in a personal chat.
    */
   sharedKey: string | null;
+  /** The team of a channel (its General channel's id), so the team's removal forgets it; else null. */
+  teamId: string | null;
   /** The IANA time zone the client reported (`localTimezone`), if any. */
   timeZone: string | null;
 }

@@ -22,24 +22,22 @@ export class ConversationRegistry {
     await this.repos.botConversations.save(conversation);
   }
 
-  /** The bot was removed: forgets the conversation (a whole team's, for a team). */
+  /**
+   * The bot was removed: forgets the conversation with its subscriptions and settings; for a
+   * team, those of every channel of the team (each row keeps its team), not only the channels
+   * the bot was installed in.
+   */
   async uninstalled(
     conversation: Pick<InstalledConversation, 'conversationId' | 'teamId' | 'kind'>,
   ): Promise<void> {
     if (conversation.kind === 'channel' && conversation.teamId) {
-      for (const saved of await this.repos.botConversations.list())
-        if (saved.teamId === conversation.teamId) await this.forget(saved.conversationId, saved.channelId);
+      await this.repos.botSubscriptions.unsubscribeTeam(conversation.teamId);
+      await this.repos.botChannelSettings.clearTeam(conversation.teamId);
       await this.repos.botConversations.removeTeam(conversation.teamId);
       return;
     }
-    await this.forget(conversation.conversationId, null);
+    await this.repos.botSubscriptions.unsubscribe(conversation.conversationId, null);
+    await this.repos.botChannelSettings.clear(conversation.conversationId);
     await this.repos.botConversations.remove(conversation.conversationId);
-  }
-
-  private async forget(conversationId: string, channelId: string | null): Promise<void> {
-    for (const key of new Set([conversationId, ...(channelId ? [channelId] : [])])) {
-      await this.repos.botSubscriptions.unsubscribe(key, null);
-      await this.repos.botChannelSettings.clear(key);
-    }
   }
 }

@@ -226,4 +226,51 @@ describe.each(testEngines())('the billing bot in a conversation, on $name', (eng
     });
     expect(await world.repos.botConversations.list()).toEqual([]);
   });
+
+  it('forgets the settings and subscriptions of every channel of a team when removed from the team', async () => {
+    const general: ConversationAccount = {
+      ...channel,
+      id: '19:general@thread.tacv2',
+      name: 'General',
+    };
+    const generalData = { ...channelData, channel: { id: '19:general@thread.tacv2' } };
+    const inTeam = (action: 'add' | 'remove') =>
+      turn({
+        type: 'installationUpdate',
+        action,
+        from: who('carla'),
+        conversation: general,
+        channelData: generalData,
+      });
+    await inTeam('add');
+    // Settings and a subscription in a channel other than the one the install came from.
+    expect(textOf(await sayInChannel('carla', 'channel show Sales'))).toMatch(/may now see/);
+    await sayInChannel('carla', 'subscribe cost weekly');
+    expect(await world.repos.botSubscriptions.ofConversation('19:sales@thread.tacv2')).toHaveLength(1);
+    // A group chat's setting belongs to no team and stays.
+    const groupChat: ConversationAccount = {
+      id: '19:chat@thread.v2',
+      conversationType: 'groupChat',
+      isGroup: true,
+      name: '',
+      tenantId: 'tenant',
+    };
+    await turn({
+      type: 'message',
+      text: '<at>Ledgerline</at> channel show company',
+      from: who('carla'),
+      conversation: groupChat,
+      entities: [mention],
+    });
+    expect(await world.repos.botChannelSettings.get('19:chat@thread.v2')).toBeDefined();
+
+    await inTeam('remove');
+    expect(await world.repos.botChannelSettings.get('19:sales@thread.tacv2')).toBeUndefined();
+    expect(await world.repos.botSubscriptions.ofConversation('19:sales@thread.tacv2')).toEqual([]);
+    expect(await world.repos.botConversations.list()).toEqual([]);
+    expect(await world.repos.botChannelSettings.get('19:chat@thread.v2')).toBeDefined();
+    expect(textOf(await sayInChannel('anna', 'cost last month'))).toMatch(
+      /only once an administrator has said/,
+    );
+  });
 });

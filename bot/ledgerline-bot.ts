@@ -129,6 +129,7 @@ function conversationOf(activity: Activity): BotConversation {
     kind,
     conversationId,
     sharedKey: kind === 'channel' ? channelId : kind === 'groupChat' ? conversationId : null,
+    teamId: kind === 'channel' ? (teamsGetTeamInfo(activity)?.id ?? null) : null,
     timeZone: activity.localTimezone ?? null,
   };
 }

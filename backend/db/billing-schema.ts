@@ -271,6 +271,8 @@ export interface BotConversationTable {
 export interface BotChannelSettingTable {
   /** The Teams channel id, or the group chat's conversation id. */
   conversation_key: string;
+  /** The channel's team (its General channel's id); null for a group chat. */
+  team_id: string | null;
   department_id: number | null;
   /** 1 when company-wide figures may be shown there. */
   company_wide: number;
@@ -286,6 +288,8 @@ export interface BotSubscriptionTable {
   conversation_key: string;
   /** Where the report is posted (the conversation the subscription was made in). */
   conversation_id: string;
+  /** The channel's team (its General channel's id); null for a chat. */
+  team_id: string | null;
   report: string;
   schedule: 'daily' | 'weekly' | 'monthly';
   /** Whose rights the report is made with in a personal or group chat (Entra object id). */

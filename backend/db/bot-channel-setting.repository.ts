@@ -7,6 +7,8 @@ export type ChannelVisibility = { kind: 'department'; departmentId: number } | {
 /** A shared conversation's setting, and who set it when. */
 export interface ChannelSetting {
   conversationKey: string;
+  /** The channel's team (its General channel's id); null for a group chat. */
+  teamId: string | null;
   visibility: ChannelVisibility;
   updatedBy: string;
   updatedAt: number;
@@ -29,6 +31,7 @@ export class BotChannelSettingRepository {
     if (!row) return undefined;
     return {
       conversationKey: row.conversation_key,
+      teamId: row.team_id,
       visibility:
         Number(row.company_wide) === 1 || row.department_id === null
           ? { kind: 'company' }
@@ -38,9 +41,15 @@ export class BotChannelSettingRepository {
     };
   }
 
-  /** Sets what a shared conversation may be shown. */
-  async set(conversationKey: string, visibility: ChannelVisibility, updatedBy: string): Promise<void> {
+  /** Sets what a shared conversation may be shown; `teamId` is the channel's team (null: a group chat). */
+  async set(
+    conversationKey: string,
+    visibility: ChannelVisibility,
+    updatedBy: string,
+    teamId: string | null = null,
+  ): Promise<void> {
     const values = {
+      team_id: teamId,
       department_id: visibility.kind === 'department' ? visibility.departmentId : null,
       company_wide: visibility.kind === 'company' ? 1 : 0,
       updated_by: updatedBy.slice(0, 64),
@@ -64,5 +73,14 @@ export class BotChannelSettingRepository {
       .deleteFrom('bot_channel_settings')
       .where('conversation_key', '=', conversationKey)
       .execute();
+  }
+
+  /** Clears the settings of every channel of a team (the bot was removed from it); returns how many. */
+  async clearTeam(teamId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('bot_channel_settings')
+      .where('team_id', '=', teamId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -68,6 +68,7 @@ describe.each(testEngines())('the bot’s repositories on $name', (engine) => {
     );
     expect(await repos.botChannelSettings.get('19:c@thread.tacv2')).toEqual({
       conversationKey: '19:c@thread.tacv2',
+      teamId: null,
       visibility: { kind: 'department', departmentId: 4 },
       updatedBy: 'admin-oid',
       updatedAt: clock,
@@ -84,6 +85,7 @@ describe.each(testEngines())('the bot’s repositories on $name', (engine) => {
     const base = {
       conversationKey: 'k',
       conversationId: 'k',
+      teamId: null,
       subscriberObjectId: 'OID',
       schedule: 'weekly' as const,
     };
@@ -98,5 +100,34 @@ describe.each(testEngines())('the bot’s repositories on $name', (engine) => {
     expect(await repos.botSubscriptions.unsubscribe('k', 'cost')).toBe(1);
     expect(await repos.botSubscriptions.unsubscribe('k', null)).toBe(1);
     expect(await repos.botSubscriptions.ofConversation('k')).toEqual([]);
+  });
+
+  it('forgets the settings and subscriptions of every channel of a team, and only that team', async () => {
+    const team = '19:team@thread.tacv2';
+    for (const [key, teamId] of [
+      ['19:general@thread.tacv2', team],
+      ['19:alerts@thread.tacv2', team],
+      ['19:elsewhere@thread.tacv2', '19:other-team@thread.tacv2'],
+      ['19:group-chat@thread.v2', null],
+    ] as const) {
+      await repos.botChannelSettings.set(key, { kind: 'company' }, 'admin-oid', teamId);
+      await repos.botSubscriptions.subscribe({
+        conversationKey: key,
+        conversationId: `${key};messageid=1`,
+        teamId,
+        report: 'cost',
+        schedule: 'weekly',
+        subscriberObjectId: 'admin-oid',
+      });
+    }
+    expect((await repos.botChannelSettings.get('19:alerts@thread.tacv2'))?.teamId).toBe(team);
+    expect(await repos.botChannelSettings.clearTeam(team)).toBe(2);
+    expect(await repos.botSubscriptions.unsubscribeTeam(team)).toBe(2);
+    expect(await repos.botChannelSettings.get('19:alerts@thread.tacv2')).toBeUndefined();
+    expect(await repos.botSubscriptions.ofConversation('19:alerts@thread.tacv2')).toEqual([]);
+    for (const key of ['19:elsewhere@thread.tacv2', '19:group-chat@thread.v2']) {
+      expect(await repos.botChannelSettings.get(key)).toBeDefined();
+      expect(await repos.botSubscriptions.ofConversation(key)).toHaveLength(1);
+    }
   });
 });

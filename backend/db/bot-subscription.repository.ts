@@ -8,6 +8,8 @@ export interface BotSubscription {
   id: number;
   conversationKey: string;
   conversationId: string;
+  /** The channel's team (its General channel's id); null for a chat. */
+  teamId: string | null;
   report: string;
   schedule: BotSubscriptionTable['schedule'];
   subscriberObjectId: string;
@@ -32,6 +34,7 @@ export class BotSubscriptionRepository {
       .executeTakeFirst();
     const values = {
       conversation_id: subscription.conversationId,
+      team_id: subscription.teamId,
       schedule: subscription.schedule,
       subscriber_object_id: subscription.subscriberObjectId.toLowerCase(),
     };
@@ -78,6 +81,15 @@ export class BotSubscriptionRepository {
     if (report !== null) query = query.where('report', '=', report);
     return Number((await query.executeTakeFirst()).numDeletedRows);
   }
+
+  /** Removes the subscriptions of every channel of a team (the bot was removed from it); returns how many. */
+  async unsubscribeTeam(teamId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom('bot_subscriptions')
+      .where('team_id', '=', teamId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
 }
 
 function toSubscription(row: Selectable<BotSubscriptionTable>): BotSubscription {
@@ -85,6 +97,7 @@ function toSubscription(row: Selectable<BotSubscriptionTable>): BotSubscription 
     id: Number(row.id),
     conversationKey: row.conversation_key,
     conversationId: row.conversation_id,
+    teamId: row.team_id,
     report: row.report,
     schedule: row.schedule,
     subscriberObjectId: row.subscriber_object_id,
