@@ -1,9 +1,8 @@
-import { text } from 'node:stream/consumers';
-import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { CallPage, FilterOptions, Me, SummaryReport } from '../src/api/api-types';
 import { expectAccessible } from './accessibility';
 import type { DemoApi, Role } from './demo-api';
+import { csvRecords, exportTotals, xlsxRecords } from './export-files';
 import { expectedKpis, lastMonth, readKpis } from './report-figures';
 import { screenshot } from './screenshots';
 import { e2eRunForFile, type TabPage } from './tab-session';
@@ -64,7 +63,7 @@ function firstPageOfLastMonth(api: DemoApi): Promise<CallPage> {
 }
 
 describe('the calls page shows each role only the calls it may see', () => {
-  it('an employee: only their own calls, the same first page as the API', async () => {
+  it('an employee: only their own calls, the same first page as the API, no site or department filter', async () => {
     const api = await run.api('employee');
     const me = await api.get<Me>('/api/v1/me');
     const first = await firstPageOfLastMonth(api);
@@ -73,6 +72,8 @@ describe('the calls page shows each role only the calls it may see', () => {
 
     const tab = await callsOfLastMonth('employee');
     const rows = await gridRows(tab);
+    expect(await tab.page.getByRole('combobox', { name: 'Site', exact: true }).count()).toBe(0);
+    expect(await tab.page.getByRole('combobox', { name: 'Department', exact: true }).count()).toBe(0);
     expect(rows.map((row) => row.user)).toEqual(first.calls.map(() => me.displayName));
     expect(rows.map((row) => [row.department, row.number])).toEqual(
       first.calls.map((call) => [call.department?.name, call.number ?? '—']),
@@ -104,7 +105,7 @@ describe('the calls page shows each role only the calls it may see', () => {
 });
 
 describe('exports', () => {
-  it('Export CSV downloads the calls of the period, and its totals are the dashboard’s', async () => {
+  it('Export CSV and Export Excel download the calls of the period, whose totals are the dashboard’s', async () => {
     const api = await run.api('admin');
     const options = await api.get<FilterOptions>('/api/v1/reports/filters');
     const sales = options.departments.find((department) => department.code === 'SALES');
@@ -119,21 +120,25 @@ describe('exports', () => {
     await expect.poll(() => readKpis(tab.page), { timeout: 30_000 }).toEqual(expected);
 
     await tab.goto(`/calls?${filters}`);
-    const [download] = await Promise.all([
-      tab.page.waitForEvent('download', { timeout: 120_000 }),
-      tab.page.getByRole('button', { name: 'Export CSV' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe(`calls_${period.from}_${period.to}.csv`);
-    // The browser runs apart from this process (connected over its WebSocket): read the file as a stream.
-    const exported = csvTotals(await text(await download.createReadStream()));
+    const download = async (button: string, fileName: string) => {
+      const [file] = await Promise.all([
+        tab.page.waitForEvent('download', { timeout: 120_000 }),
+        tab.page.getByRole('button', { name: button }).click(),
+      ]);
+      expect(file.suggestedFilename()).toBe(fileName);
+      await tab.page.getByText(`Downloaded ${fileName}.`).waitFor();
+      // The browser runs apart from this process (connected over its WebSocket): read it as a stream.
+      return file.createReadStream();
+    };
+    const csv = exportTotals(
+      await csvRecords(await download('Export CSV', `calls_${period.from}_${period.to}.csv`)),
+    );
 
     // The rows add up to the API's summary, and the totals rows say the same.
-    expect(exported.rows).toBe(summary.totals.calls);
-    expect(exported.costOfRows).toEqual(
-      Object.fromEntries(summary.totals.cost.map((c) => [c.currency, c.micro])),
-    );
-    expect(exported.totalsRows).toEqual(exported.costOfRows);
-    expect(exported.totalCalls).toBe(summary.totals.calls);
+    expect(csv.rows).toBe(summary.totals.calls);
+    expect(csv.costOfRows).toEqual(Object.fromEntries(summary.totals.cost.map((c) => [c.currency, c.micro])));
+    expect(csv.totalsRows).toEqual(csv.costOfRows);
+    expect(csv.totalCalls).toBe(summary.totals.calls);
 
     // As the dashboard shows them: the number of calls and the cost in each currency.
     const asShown = await tab.page.evaluate(
@@ -143,12 +148,13 @@ describe('exports', () => {
           new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(micro / 1_000_000),
         ),
       }),
-      { rows: exported.rows, cost: exported.costOfRows },
+      { rows: csv.rows, cost: csv.costOfRows },
     );
     expect(asShown).toEqual({ calls: expected.calls, cost: expected.cost });
-    await expect(
-      tab.page.getByText(`Downloaded calls_${period.from}_${period.to}.csv.`).count(),
-    ).resolves.toBe(1);
+
+    // The workbook holds the same calls and totals.
+    const xlsx = await xlsxRecords(await download('Export Excel', `calls_${period.from}_${period.to}.xlsx`));
+    expect(exportTotals(xlsx)).toEqual(csv);
     await tab.close();
   });
 });
@@ -171,27 +177,3 @@ describe('the calls page', () => {
     await tab.close();
   });
 });
-
-/** What an export's CSV adds up to: its call rows, their cost per currency, and its totals rows. */
-function csvTotals(text: string) {
-  const records = parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<
-    string,
-    string
-  >[];
-  const calls = records.filter((record) => record.Id !== 'Total');
-  const totals = records.filter((record) => record.Id === 'Total');
-  const micro = (amount: string) => Math.round(Number(amount) * 1_000_000);
-  const sum = (rows: Record<string, string>[]) => {
-    const byCurrency: Record<string, number> = {};
-    for (const row of rows)
-      if (row.Cost && row.Currency)
-        byCurrency[row.Currency] = (byCurrency[row.Currency] ?? 0) + micro(row.Cost);
-    return byCurrency;
-  };
-  return {
-    rows: calls.length,
-    costOfRows: sum(calls),
-    totalsRows: sum(totals),
-    totalCalls: Number(/^(\d+) calls$/.exec(totals[0]?.['Started (local time)'] ?? '')?.[1]),
-  };
-}
