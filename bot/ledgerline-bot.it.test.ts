@@ -87,6 +87,32 @@ describe.each(testEngines())('the billing bot in a conversation, on $name', (eng
     expect(JSON.stringify(cardOf(confused))).toContain('did not understand');
   });
 
+  it('answers odd messages with a short help card: empty, only a mention, emoji, very long, a card submit', async () => {
+    const odd: Partial<Activity>[] = [
+      { text: '' },
+      { text: '<at>Ledgerline</at>', entities: [mention] },
+      { text: '👍🎉' },
+      { text: 'a'.repeat(5_000) },
+      { text: `how much did ${'sales '.repeat(800)}spend` },
+      { value: { verb: 'refresh' } },
+      { value: null },
+      {},
+    ];
+    for (const activity of odd) {
+      const replies = await turn({
+        type: 'message',
+        from: who('anna'),
+        conversation: personal('anna'),
+        ...activity,
+      });
+      expect(replies, JSON.stringify(activity).slice(0, 40)).toHaveLength(1);
+      const card = JSON.stringify(cardOf(replies));
+      expect(card).toContain('Ask me about phone costs');
+      expect(card.length).toBeLessThan(3_000);
+    }
+    expect(world.logged.filter((line) => line.startsWith('error'))).toEqual([]);
+  });
+
   it('gives an employee their own cost, and refuses a department politely', async () => {
     const own = cardOf(await say('anna', 'cost last month'));
     expect(JSON.stringify(own)).toContain('your own calls');

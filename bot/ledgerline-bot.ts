@@ -31,12 +31,11 @@ export class LedgerlineBot extends TeamsActivityHandler {
       const conversation = conversationOf(activity);
       // In a channel or group chat the bot answers only when it is mentioned.
       if (conversation.kind !== 'personal' && !mentionsBot(activity)) return next();
-      if (typeof activity.text === 'string' || activity.value === undefined) {
-        const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-        await context.sendActivity(
-          replyActivity(await this.service.answer(text, personOf(activity), conversation)),
-        );
-      }
+      // A message without text (a submit from a card's Action.Submit) is answered too: with help.
+      const text = withoutBotMention(activity);
+      await context.sendActivity(
+        replyActivity(await this.service.answer(text, personOf(activity), conversation)),
+      );
       await next();
     });
 
@@ -134,11 +133,25 @@ function conversationOf(activity: Activity): BotConversation {
   };
 }
 
-function mentionsBot(activity: Activity): boolean {
+/** The bot's own mentions in a message (`<at>Ledgerline</at>`), as its entities name them. */
+function botMentions(activity: Activity): { text?: string }[] {
   const bot = activity.recipient?.id;
-  return (activity.entities ?? []).some(
+  return (activity.entities ?? []).filter(
     (entity) =>
       entity.type === 'mention' && (entity as { mentioned?: { id?: string } }).mentioned?.id === bot,
+  ) as { text?: string }[];
+}
+
+function mentionsBot(activity: Activity): boolean {
+  return botMentions(activity).length > 0;
+}
+
+/** The message's text without the bot's mention; '' when it has none (a card's Action.Submit). */
+function withoutBotMention(activity: Activity): string {
+  if (typeof activity.text !== 'string') return '';
+  return botMentions(activity).reduce(
+    (text, mention) => (typeof mention.text === 'string' ? text.replace(mention.text, ' ') : text),
+    activity.text,
   );
 }
 

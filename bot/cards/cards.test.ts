@@ -213,6 +213,10 @@ describe('the cards', () => {
     const confused = helpCard({ notUnderstood: 'make me a sandwich' });
     expectValid(confused);
     expect(JSON.stringify(confused)).toContain('did not understand');
+    const long = helpCard({ notUnderstood: 'a'.repeat(5_000) });
+    expectValid(long);
+    expect(JSON.stringify(long)).toContain(`${'a'.repeat(60)}…`);
+    expect(JSON.stringify(long)).not.toContain('a'.repeat(61));
   });
 
   it('is caught out by the validation when a card is wrong', () => {

@@ -39,12 +39,13 @@ export const BOT_COMMANDS: ReadonlyArray<{ title: string; usage: string; descrip
  * is shown, so no message goes unanswered.
  */
 export function helpCard(options: { notUnderstood?: string; problem?: string | null } = {}): AdaptiveCard {
-  const intro = options.notUnderstood
+  const quoted = options.notUnderstood ? shortened(options.notUnderstood) : '';
+  const intro = quoted
     ? [
         textLine(
           options.problem
-            ? `I could not do "${options.notUnderstood}": ${options.problem}.`
-            : `Sorry, I did not understand "${options.notUnderstood}".`,
+            ? `I could not do "${quoted}": ${options.problem}.`
+            : `Sorry, I did not understand "${quoted}".`,
         ),
       ]
     : [];
@@ -62,3 +63,11 @@ export function helpCard(options: { notUnderstood?: string; problem?: string | n
     { fallbackText: 'Ledgerline: say help for the commands' },
   );
 }
+
+/** What was said, quoted at most so long that the card stays short. */
+function shortened(text: string): string {
+  const characters = [...text];
+  return characters.length > QUOTE_LENGTH ? `${characters.slice(0, QUOTE_LENGTH).join('')}…` : text;
+}
+
+const QUOTE_LENGTH = 60;

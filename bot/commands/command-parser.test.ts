@@ -108,6 +108,14 @@ describe('the command parser', () => {
       problem: null,
     });
     expect(parse('cost 2026-02-30')).toMatchObject({ kind: 'unknown', problem: '2026-02-30 is not a date' });
+    expect(parse('top')).toMatchObject({ kind: 'unknown', problem: expect.stringContaining('top users') });
+    for (const text of ['👍🎉', '¯\\_(ツ)_/¯', '%%%', 'cost for'])
+      expect(parse(text).kind, text).toMatch(/^(?:unknown|cost)$/);
+    // A very long message is not searched for names or periods: it is answered with help.
+    expect(parse(`how much did ${'sales '.repeat(1000)}spend`)).toMatchObject({
+      kind: 'unknown',
+      problem: expect.stringContaining('longer than any question'),
+    });
   });
 
   it('takes mentions and markup out of a message', () => {

@@ -29,6 +29,9 @@ const SCHEDULE_WORDS: ReadonlyArray<[RegExp, ReportSchedule]> = [
 
 const SELF = new Set(['me', 'i', 'my', 'myself', 'mine']);
 
+/** Longer than any question the bot understands: answered with help, not searched for names. */
+const MAX_QUESTION_LENGTH = 300;
+
 /**
  * Understands a message to the bot (the mention of the bot already taken out): the commands of
  * the help card, and questions in plain words such as "how much did Sales spend last month?".
@@ -36,6 +39,12 @@ const SELF = new Set(['me', 'i', 'my', 'myself', 'mine']);
  */
 export function parseCommand(text: string, clock: PeriodClock): BotCommand {
   const clean = stripMentions(text);
+  if (clean.length > MAX_QUESTION_LENGTH)
+    return {
+      kind: 'unknown',
+      text: clean,
+      problem: 'that is longer than any question I understand; ask in a sentence',
+    };
   const { period, rest, problem } = findPeriod(clean, clock);
   if (problem) return { kind: 'unknown', text: clean, problem };
   const words = rest.replace(/^(?:please|can you|could you|show me|show|tell me|give me|list)\s+/, '');
@@ -60,6 +69,12 @@ export function parseCommand(text: string, clock: PeriodClock): BotCommand {
   const channel = /^channel(?:\s+(?:show|shows|sees)\s+(.+))?$/.exec(words);
   if (channel) return { kind: 'channel', show: channelShow(channel[1]) };
 
+  if (/^(?:the\s+)?top(?:\s+\d+)?$/.test(words))
+    return {
+      kind: 'unknown',
+      text: clean,
+      problem: 'say what to rank: top users, top departments or top destinations',
+    };
   const top =
     /^(?:the\s+)?top(?:\s+\d+)?\s+(\w+)$/.exec(words) ?? /^who (?:calls|spends) (?:the )?most$/.exec(words);
   if (top) {
