@@ -1,7 +1,9 @@
+// @vitest-environment jsdom
 import { TestAdapter, type Activity, type ChannelAccount, type ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../backend/db/test-engines.js';
 import type { AdaptiveCard } from './cards/card-elements.js';
+import { expectValid } from './cards/test-card-validation.js';
 import { LedgerlineBot } from './ledgerline-bot.js';
 import { openBotWorld, PEOPLE, type BotWorld } from './test-bot-world.js';
 
@@ -35,13 +37,17 @@ const mention = { type: 'mention', mentioned: bot, text: '<at>Ledgerline</at>' }
 describe.each(testEngines())('the billing bot in a conversation, on $name', (engine) => {
   let world: BotWorld;
   let adapter: TestAdapter;
+  let cardsChecked = 0;
 
   beforeAll(async () => {
     world = await openBotWorld(await engine.open());
     const handler = new LedgerlineBot(world.service, world.registry);
     adapter = new TestAdapter((context) => handler.run(context));
   });
-  afterAll(() => world.close());
+  afterAll(async () => {
+    await world.close();
+    expect(cardsChecked).toBeGreaterThan(20);
+  });
 
   /** What the bot sends back to one activity. */
   async function turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
@@ -52,7 +58,18 @@ describe.each(testEngines())('the billing bot in a conversation, on $name', (eng
       serviceUrl: 'https://smba.example/',
       ...activity,
     });
-    return adapter.activeQueue.splice(0);
+    const replies = adapter.activeQueue.splice(0);
+    // Every card the bot answers with, in a message or an invoke response, is a valid 1.5 card.
+    for (const reply of replies) {
+      for (const attachment of reply.attachments ?? [])
+        if (attachment.contentType === 'application/vnd.microsoft.card.adaptive')
+          expectValid(attachment.content as AdaptiveCard);
+      const invoked = (reply.value as { body?: { type?: string; value?: unknown } } | undefined)?.body;
+      if (invoked?.type === 'application/vnd.microsoft.card.adaptive')
+        expectValid(invoked.value as AdaptiveCard);
+    }
+    cardsChecked += replies.length;
+    return replies;
   }
   const say = (person: keyof typeof PEOPLE, text: string) =>
     turn({ type: 'message', text, from: who(person), conversation: personal(person) });

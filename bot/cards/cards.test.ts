@@ -1,44 +1,17 @@
 // @vitest-environment jsdom
-import * as AC from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import type { BreakdownReport } from '../../backend/reports/breakdown-report.js';
 import type { CallListRow } from '../../backend/reports/call-list.js';
 import type { SummaryReport } from '../../backend/reports/summary-report.js';
 import { alarmCard, openAlarmsCard, type AlarmView } from './alarm-card.js';
-import { formatCost, talkTime, type AdaptiveCard } from './card-elements.js';
+import { formatCost, talkTime } from './card-elements.js';
 import { costSummaryCard } from './cost-summary-card.js';
 import { helpCard } from './help-card.js';
 import { recentCallsCard } from './recent-calls-card.js';
 import { tabLink } from './report-link.js';
 import { scheduledReportCard, subscriptionCard } from './scheduled-report-card.js';
+import { problemsOf, expectValid } from './test-card-validation.js';
 import { topListCard } from './top-list-card.js';
-
-/** Parses a card with the Adaptive Cards SDK and returns every problem it reports. */
-function problemsOf(json: AdaptiveCard): string[] {
-  const card = new AC.AdaptiveCard();
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  card.parse(json, context);
-  const problems: string[] = [];
-  for (let i = 0; i < context.eventCount; i++) {
-    const event = context.getEventAt(i);
-    problems.push(`parse: ${AC.ValidationEvent[event.event]}: ${event.message}`);
-  }
-  for (const event of card.validateProperties().validationEvents)
-    problems.push(`validate: ${AC.ValidationEvent[event.event]}: ${event.message}`);
-  if (card.version.toString() !== '1.5') problems.push(`version ${card.version.toString()}`);
-  return problems;
-}
-
-/** Fails unless the SDK reads the card without a problem, and writes back every element it was given. */
-function expectValid(json: AdaptiveCard): void {
-  expect(problemsOf(json)).toEqual([]);
-  const card = new AC.AdaptiveCard();
-  card.parse(json, new AC.SerializationContext(AC.Versions.v1_5));
-  const written = JSON.stringify(card.toJSON());
-  for (const type of new Set(JSON.stringify(json).match(/"type":"[^"]+"/g)))
-    expect(written, `${type} is lost`).toContain(type);
-  expect(json.version).toBe('1.5');
-}
 
 const totals = (micro: number, calls: number) => ({
   calls,
