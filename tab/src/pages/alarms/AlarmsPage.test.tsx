@@ -1,8 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFormatters } from '../../i18n/formatters';
 import { json, renderWithProviders, requestsTo } from '../../test/render-with-providers';
 import { AlarmsPage } from './AlarmsPage';
+
+// The machine that runs the tests may be busy: give answers and re-renders time to arrive.
+configure({ asyncUtilTimeout: 5_000 });
 
 describe('AlarmsPage', () => {
   it('says there are no alarms while the server has no alarm API (404)', async () => {

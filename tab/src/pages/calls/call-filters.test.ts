@@ -37,13 +37,14 @@ describe('call filters in the URL', () => {
 
   it('ignores values the API would refuse', () => {
     const read = callFiltersFromSearch(
-      new URLSearchParams('direction=sideways&destClass=moon&answered=maybe&minCost=1,5&sort=name&order=up'),
+      new URLSearchParams('direction=sideways&destClass=moon&answered=maybe&minCost=1e3&sort=name&order=up'),
     );
     expect(read).toEqual(NO_CALL_FILTERS);
   });
 
   it('takes amounts with up to six decimals', () => {
     expect(isAmount('0.5')).toBe(true);
+    expect(isAmount('0,50')).toBe(true);
     expect(isAmount('12')).toBe(true);
     expect(isAmount('0.1234567')).toBe(false);
     expect(isAmount('-1')).toBe(false);
@@ -68,6 +69,10 @@ describe('the calls query', () => {
       limit: CALL_PAGE_SIZE,
       cursor: 'abc',
     });
+  });
+
+  it('sends an amount written with a decimal comma with a point', () => {
+    expect(callListQuery(report, { ...chosen, minCost: ' 1,25 ' }, null).minCost).toBe('1.25');
   });
 
   it('leaves unset filters out (null) and asks page 1 without a cursor', () => {

@@ -57,9 +57,14 @@ export const NO_CALL_FILTERS: CallFilters = {
 
 const CALL_PARAMS = ['direction', 'destClass', 'answered', 'minCost', 'q', 'sort', 'order'] as const;
 
+/** An amount as the API writes it: `0,50` (a decimal comma, as Italians write it) is `0.50`. */
+export function amountOf(text: string): string {
+  return text.trim().replace(',', '.');
+}
+
 /** Whether a text is an amount the API takes as `minCost` (at most 6 decimals). */
 export function isAmount(text: string): boolean {
-  return /^\d{1,12}(\.\d{1,6})?$/.test(text.trim());
+  return /^\d{1,12}(\.\d{1,6})?$/.test(amountOf(text));
 }
 
 /** The call filters kept in the page's URL; anything unknown there is ignored. */
@@ -74,7 +79,7 @@ export function callFiltersFromSearch(params: URLSearchParams): CallFilters {
     direction: pick('direction', CALL_DIRECTIONS),
     destClass: pick('destClass', DESTINATION_CLASSES),
     answered: answered === 'true' ? true : answered === 'false' ? false : null,
-    minCost: isAmount(minCost) ? minCost.trim() : '',
+    minCost: isAmount(minCost) ? amountOf(minCost) : '',
     q: (params.get('q') ?? '').trim().slice(0, 100),
     sort: pick('sort', CALL_SORTS) ?? NO_CALL_FILTERS.sort,
     order: pick('order', ['asc', 'desc'] as const) ?? NO_CALL_FILTERS.order,
@@ -88,7 +93,7 @@ export function searchOfCallFilters(filters: CallFilters, keep: URLSearchParams)
   if (filters.direction) params.set('direction', filters.direction);
   if (filters.destClass) params.set('destClass', filters.destClass);
   if (filters.answered !== null) params.set('answered', String(filters.answered));
-  if (isAmount(filters.minCost)) params.set('minCost', filters.minCost.trim());
+  if (isAmount(filters.minCost)) params.set('minCost', amountOf(filters.minCost));
   if (filters.q.trim()) params.set('q', filters.q.trim());
   if (filters.sort !== NO_CALL_FILTERS.sort) params.set('sort', filters.sort);
   if (filters.order !== NO_CALL_FILTERS.order) params.set('order', filters.order);
@@ -105,7 +110,7 @@ export function callSelection(report: QueryValues, filters: CallFilters): QueryV
     direction: filters.direction,
     destClass: filters.destClass,
     answered: filters.answered,
-    minCost: isAmount(filters.minCost) ? filters.minCost.trim() : null,
+    minCost: isAmount(filters.minCost) ? amountOf(filters.minCost) : null,
     q: filters.q.trim() || null,
   };
 }

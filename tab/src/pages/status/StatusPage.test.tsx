@@ -1,8 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PipelineStatus } from '../../api/api-types';
 import { json, renderWithProviders } from '../../test/render-with-providers';
 import { StatusPage } from './StatusPage';
+
+// The machine that runs the tests may be busy: give answers and re-renders time to arrive.
+configure({ asyncUtilTimeout: 5_000 });
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 

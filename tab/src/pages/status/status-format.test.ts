@@ -19,7 +19,7 @@ describe('status figures in words', () => {
   });
 
   it('writes sizes with the largest fitting unit', () => {
-    expect(bytesText(0, 'en-US')).toBe('0 byte');
+    expect(bytesText(0, 'en-US')).toBe('0 bytes');
     expect(bytesText(2_048, 'en-US')).toBe('2 kB');
     expect(bytesText(2.5 * 1024 * 1024, 'en-US')).toBe('2.5 MB');
   });
