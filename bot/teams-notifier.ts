@@ -27,7 +27,25 @@ export class TeamsNotifier {
   ) {}
 
   /** Sends a card to a conversation the bot is installed in. */
-  async sendToConversation(conversationId: string, card: AdaptiveCard): Promise<Delivery> {
+  sendToConversation(conversationId: string, card: AdaptiveCard): Promise<Delivery> {
+    return reported(() => this.sendToSaved(conversationId, card));
+  }
+
+  /** Sends a card to a person's personal chat with the bot (by Entra object id). */
+  sendToPerson(objectId: string, card: AdaptiveCard): Promise<Delivery> {
+    return reported(async () => {
+      const chat = await this.repos.botConversations.personalChatOf(objectId);
+      if (!chat) return { ok: false, error: `${objectId} has not installed the bot in a personal chat` };
+      return this.sendToSaved(chat.conversationId, card);
+    });
+  }
+
+  /** Starts a new post with the card in a channel of a team the bot is installed in. */
+  postToChannel(teamId: string, channelId: string, card: AdaptiveCard): Promise<Delivery> {
+    return reported(() => this.postInTeam(teamId, channelId, card));
+  }
+
+  private async sendToSaved(conversationId: string, card: AdaptiveCard): Promise<Delivery> {
     const saved = await this.repos.botConversations.get(conversationId);
     if (!saved) return { ok: false, error: `the bot is not installed in conversation ${conversationId}` };
     return this.deliver(saved.reference, conversationId, async (context) => {
@@ -36,15 +54,7 @@ export class TeamsNotifier {
     });
   }
 
-  /** Sends a card to a person's personal chat with the bot (by Entra object id). */
-  async sendToPerson(objectId: string, card: AdaptiveCard): Promise<Delivery> {
-    const chat = await this.repos.botConversations.personalChatOf(objectId);
-    if (!chat) return { ok: false, error: `${objectId} has not installed the bot in a personal chat` };
-    return this.sendToConversation(chat.conversationId, card);
-  }
-
-  /** Starts a new post with the card in a channel of a team the bot is installed in. */
-  async postToChannel(teamId: string, channelId: string, card: AdaptiveCard): Promise<Delivery> {
+  private async postInTeam(teamId: string, channelId: string, card: AdaptiveCard): Promise<Delivery> {
     const team = (await this.repos.botConversations.list()).find(
       (conversation) => conversation.teamId === teamId && conversation.kind === 'channel',
     );
@@ -107,5 +117,14 @@ export class TeamsNotifier {
       };
     }
     return result;
+  }
+}
+
+/** A delivery whose own failures (the database out of reach, say) are returned like Teams' refusals. */
+async function reported(delivery: () => Promise<Delivery>): Promise<Delivery> {
+  try {
+    return await delivery();
+  } catch (error) {
+    return { ok: false, error: `the delivery could not be prepared: ${(error as Error).message}` };
   }
 }
