@@ -5,7 +5,7 @@ import { testEngines } from '../backend/db/test-engines.js';
 import type { AdaptiveCard } from './cards/card-elements.js';
 import { expectValid } from './cards/test-card-validation.js';
 import { LedgerlineBot } from './ledgerline-bot.js';
-import { openBotWorld, PEOPLE, type BotWorld } from './test-bot-world.js';
+import { CLIENT_ID, openBotWorld, PEOPLE, type BotWorld } from './test-bot-world.js';
 
 const bot: ChannelAccount = { id: '28:ledgerline-bot', name: 'Ledgerline' };
 const who = (name: keyof typeof PEOPLE): ChannelAccount & { aadObjectId: string } => ({
@@ -186,6 +186,17 @@ describe.each(testEngines())('the billing bot in a conversation, on $name', (eng
       expect.objectContaining({ report: 'top-users', schedule: 'daily', subscriberObjectId: PEOPLE.bruno }),
     ]);
     expect(textOf(await say('bruno', 'unsubscribe'))).toBe('Unsubscribed from 1 report.');
+  });
+
+  it('asks Graph for the sender’s groups by object id with the app’s own token, once while cached', async () => {
+    const asked = () => world.entra.requestsTo(`/users/${PEOPLE.carla}/checkMemberGroups`);
+    await say('carla', 'status');
+    const first = asked().length;
+    await say('carla', 'status');
+    await say('carla', 'cost last month');
+    expect(first).toBeGreaterThan(0);
+    expect(asked()).toHaveLength(first);
+    expect(asked()[0]?.caller).toMatchObject({ appid: CLIENT_ID, idtyp: 'app' });
   });
 
   it('tells someone who they are in status', async () => {
