@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import type { QueryValues } from '../../api/api-client';
 import { DATE_PRESETS, isDay, localToday, presetRange, type DatePreset } from './date-presets';
@@ -70,10 +70,20 @@ export function useReportFilters(fixed: Partial<Pick<ReportFilters, 'department'
     const read = filtersFromSearch(params, localToday());
     return fixedDepartment === undefined ? read : { ...read, department: fixedDepartment };
   }, [params, fixedDepartment]);
+  // react-router's updater sees the URL of the last render, not changes queued since; the latest
+  // URL is kept here so two changes made before the page renders again both stay.
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
   const setFilters = useCallback(
-    (next: Partial<ReportFilters>) =>
-      setParams((current) => searchOfFilters({ ...filters, ...next }, current)),
-    [filters, setParams],
+    (next: Partial<ReportFilters>) => {
+      const now = filtersFromSearch(latest.current, localToday());
+      const pinned = fixedDepartment === undefined ? now : { ...now, department: fixedDepartment };
+      latest.current = searchOfFilters({ ...pinned, ...next }, latest.current);
+      setParams(latest.current);
+    },
+    [fixedDepartment, setParams],
   );
   const query = useMemo(() => queryOfFilters(filters), [filters]);
   return { filters, setFilters, query };

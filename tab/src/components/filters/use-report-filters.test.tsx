@@ -1,5 +1,14 @@
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { filtersFromSearch, queryOfFilters, searchOfFilters, type ReportFilters } from './use-report-filters';
+import {
+  filtersFromSearch,
+  queryOfFilters,
+  searchOfFilters,
+  useReportFilters,
+  type ReportFilters,
+} from './use-report-filters';
 
 const TODAY = '2026-01-15';
 const read = (search: string) => filtersFromSearch(new URLSearchParams(search), TODAY);
@@ -76,5 +85,20 @@ describe('report filters in the URL', () => {
     expect(
       queryOfFilters({ preset: 'custom', from: '2025-10-01', to: '2025-10-31', site: null, department: 7 }),
     ).toEqual({ from: '2025-10-01', to: '2025-10-31', site: null, department: 7 });
+  });
+});
+
+describe('useReportFilters', () => {
+  it('keeps two changes made before the page renders again', () => {
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <MemoryRouter initialEntries={['/dashboard?department=4']}>{children}</MemoryRouter>
+    );
+    const { result } = renderHook(() => useReportFilters(), { wrapper });
+    act(() => {
+      result.current.setFilters({ department: null });
+      result.current.setFilters({ site: 2 });
+    });
+    expect(result.current.filters.department).toBeNull();
+    expect(result.current.filters.site).toBe(2);
   });
 });
