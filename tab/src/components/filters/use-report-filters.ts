@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { useSearchParams } from 'react-router';
+import { useCallback, useMemo } from 'react';
 import type { QueryValues } from '../../api/api-client';
 import { DATE_PRESETS, isDay, localToday, presetRange, type DatePreset } from './date-presets';
+import { useUrlWriter } from './use-url-writer';
 
 /** The filters every report page shares: a date range and, for who may use them, a site and a department. */
 export interface ReportFilters {
@@ -64,26 +64,20 @@ export function useReportFilters(fixed: Partial<Pick<ReportFilters, 'department'
   setFilters(next: Partial<ReportFilters>): void;
   query: QueryValues;
 } {
-  const [params, setParams] = useSearchParams();
+  const [params, write] = useUrlWriter();
   const fixedDepartment = fixed.department;
   const filters = useMemo(() => {
     const read = filtersFromSearch(params, localToday());
     return fixedDepartment === undefined ? read : { ...read, department: fixedDepartment };
   }, [params, fixedDepartment]);
-  // react-router's updater sees the URL of the last render, not changes queued since; the latest
-  // URL is kept here so two changes made before the page renders again both stay.
-  const latest = useRef(params);
-  useEffect(() => {
-    latest.current = params;
-  }, [params]);
   const setFilters = useCallback(
-    (next: Partial<ReportFilters>) => {
-      const now = filtersFromSearch(latest.current, localToday());
-      const pinned = fixedDepartment === undefined ? now : { ...now, department: fixedDepartment };
-      latest.current = searchOfFilters({ ...pinned, ...next }, latest.current);
-      setParams(latest.current);
-    },
-    [fixedDepartment, setParams],
+    (next: Partial<ReportFilters>) =>
+      write((latest) => {
+        const now = filtersFromSearch(latest, localToday());
+        const pinned = fixedDepartment === undefined ? now : { ...now, department: fixedDepartment };
+        return searchOfFilters({ ...pinned, ...next }, latest);
+      }),
+    [fixedDepartment, write],
   );
   const query = useMemo(() => queryOfFilters(filters), [filters]);
   return { filters, setFilters, query };

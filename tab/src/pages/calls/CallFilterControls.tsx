@@ -107,6 +107,7 @@ export function CallFilterControls({
           maxLength={100}
           onChange={(_, data) => search.setDraft(data.value)}
           onKeyDown={(event) => event.key === 'Enter' && search.commitNow()}
+          onBlur={search.commitNow}
         />
       </Field>
       <Button
