@@ -25,6 +25,11 @@ export interface BillingSchema {
   bot_conversations: BotConversationTable;
   bot_channel_settings: BotChannelSettingTable;
   bot_subscriptions: BotSubscriptionTable;
+  alarm_rules: AlarmRuleTable;
+  alarms: AlarmTable;
+  report_schedules: ReportScheduleTable;
+  schedule_runs: ScheduleRunTable;
+  outbox: OutboxTable;
 }
 
 /** A place with its own time zone, currency and dial plan. */
@@ -295,4 +300,96 @@ export interface BotSubscriptionTable {
   /** Whose rights the report is made with in a personal or group chat (Entra object id). */
   subscriber_object_id: string;
   created_at: number;
+}
+
+/** An alarm rule: what to watch (a kind and its definition) and whom to tell. */
+export interface AlarmRuleTable {
+  id: Generated<number>;
+  name: string;
+  kind: 'budget' | 'single_call' | 'destination' | 'out_of_hours' | 'anomaly' | 'health';
+  enabled: number;
+  /** The kind's own settings (thresholds, window, subject…), validated by the alarm engine. */
+  definition_json: string;
+  /** Whom an alarm of this rule is sent to (the user, their supervisors, admins, addresses, chats). */
+  recipients_json: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** An alarm raised: once per rule, subject and window, then open, acknowledged or resolved. */
+export interface AlarmTable {
+  id: Generated<number>;
+  rule_id: number;
+  /** What it is about, e.g. `user:12`, `department:3`, `call:481`, `system`. */
+  subject_key: string;
+  /** The window it fired in, e.g. `2026-12` for a monthly budget, the call id for a single call. */
+  window_key: string;
+  subject_label: string;
+  severity: 'info' | 'warning' | 'critical';
+  /** What was measured against the threshold, in words. */
+  detail: string;
+  measured_json: string;
+  /** Whose and which department's alarm it is, so scopes apply to alarms as to calls. */
+  user_id: number | null;
+  department_id: number | null;
+  site_id: number | null;
+  call_id: number | null;
+  status: 'open' | 'acknowledged' | 'resolved';
+  raised_at: number;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  resolved_at: number | null;
+}
+
+/** A report sent on a schedule (a cron expression in a time zone) to its recipients. */
+export interface ReportScheduleTable {
+  id: Generated<number>;
+  name: string;
+  report: string;
+  filters_json: string;
+  /** yesterday | last-week | last-month | month-to-date … */
+  period: string;
+  format: 'card' | 'pdf' | 'xlsx' | 'csv' | 'html';
+  recipients_json: string;
+  cron: string;
+  time_zone: string;
+  enabled: number;
+  created_by: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One run of a schedule at one due time; the unique key and the lease make it run once. */
+export interface ScheduleRunTable {
+  id: Generated<number>;
+  schedule_id: number;
+  due_at: number;
+  claimed_by: string;
+  lease_until: number;
+  status: 'running' | 'done' | 'failed';
+  started_at: number;
+  finished_at: number | null;
+  error: string | null;
+}
+
+/** A message to send, written in the transaction of what caused it; sent once by the worker. */
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: 'alarm' | 'report';
+  channel: 'teams' | 'email';
+  /** A conversation id, `channel:{teamId}/{channelId}`, `person:{objectId}` or an e-mail address. */
+  recipient: string;
+  /** Unique per message, so writing the same message twice keeps one. */
+  dedupe_key: string;
+  payload_json: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  last_error: string | null;
+  /** Where it went (conversation and activity ids, message id), once sent. */
+  delivery_json: string | null;
+  created_at: number;
+  sent_at: number | null;
 }

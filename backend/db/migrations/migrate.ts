@@ -6,6 +6,7 @@ import { reportIndexes } from './0002-report-indexes.js';
 import { auditLogSchema } from './0003-audit-log.js';
 import { siteRollups } from './0004-site-rollups.js';
 import { botConversations } from './0005-bot-conversations.js';
+import { alarmsSchedulesOutbox } from './0006-alarms-schedules-outbox.js';
 
 /** Every migration, by name; names sort in the order they run. */
 function migrations(adapter: EngineAdapter): Record<string, Migration> {
@@ -15,6 +16,7 @@ function migrations(adapter: EngineAdapter): Record<string, Migration> {
     '0003-audit-log': auditLogSchema(adapter),
     '0004-site-rollups': siteRollups(adapter),
     '0005-bot-conversations': botConversations(adapter),
+    '0006-alarms-schedules-outbox': alarmsSchedulesOutbox(adapter),
   };
 }
 
