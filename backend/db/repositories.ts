@@ -12,6 +12,7 @@ import type { Database } from './database.js';
 import { DepartmentRepository } from './department.repository.js';
 import { RecorderSeenRepository } from './recorder-seen.repository.js';
 import { RejectRepository } from './reject.repository.js';
+import { OutboxRepository } from './outbox.repository.js';
 import { ReportRepository } from './report.repository.js';
 import { RollupRepository } from './rollup.repository.js';
 import { RoutingRuleRepository } from './routing-rule.repository.js';
@@ -40,6 +41,7 @@ export interface Repositories {
   botConversations: BotConversationRepository;
   botChannelSettings: BotChannelSettingRepository;
   botSubscriptions: BotSubscriptionRepository;
+  outbox: OutboxRepository;
 }
 
 /** What repositories need of the engine besides a Kysely instance. */
@@ -71,6 +73,7 @@ export function repositoriesFor(
     botConversations: new BotConversationRepository(db, now),
     botChannelSettings: new BotChannelSettingRepository(db, now),
     botSubscriptions: new BotSubscriptionRepository(db, adapter, now),
+    outbox: new OutboxRepository(db, now),
   };
 }
 
