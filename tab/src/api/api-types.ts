@@ -166,3 +166,87 @@ export interface PipelineStatus {
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: string[] };
 }
+
+/** How grave an alarm is. */
+export type AlarmSeverity = 'info' | 'warning' | 'critical';
+
+/** Where an alarm stands: raised, taken in hand by someone, or over. */
+export type AlarmStatus = 'open' | 'acknowledged' | 'resolved';
+
+/** An alarm as `GET /api/v1/alarms` lists it; `subject` is what it is about, in words. */
+export interface AlarmJson {
+  id: number;
+  ruleId: number;
+  rule: string;
+  kind: AlarmRuleKind;
+  severity: AlarmSeverity;
+  subject: string;
+  detail: string;
+  raisedAt: string;
+  status: AlarmStatus;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  callId: number | null;
+}
+
+/** `GET /api/v1/alarms`: newest first, only those the signed-in person may see. */
+export interface AlarmList {
+  alarms: AlarmJson[];
+}
+
+/** `POST /api/v1/alarms/{id}/acknowledge`. */
+export interface AcknowledgedAlarm {
+  alarm: AlarmJson;
+}
+
+/** What an alarm rule watches. */
+export type AlarmRuleKind = 'budget' | 'single_call' | 'destination' | 'out_of_hours' | 'anomaly' | 'health';
+
+/** Whom a rule's alarms are sent to, and how. */
+export interface AlarmRecipients {
+  channels: ('teams' | 'email')[];
+  /** The user the alarm is about (their personal chat with the bot, their e-mail). */
+  toUser: boolean;
+  /** The supervisors of the department it is about. */
+  toSupervisors: boolean;
+  toAdmins: boolean;
+  emails: string[];
+  /** Recipient strings: `conversation:{id}`, `channel:{teamId}/{channelId}`, `group:{entraGroupId}`. */
+  conversations: string[];
+}
+
+/** An alarm rule of `GET /api/v1/admin/alarm-rules`; `definition` is the kind's own settings. */
+export interface AlarmRule {
+  id: number;
+  name: string;
+  kind: AlarmRuleKind;
+  enabled: boolean;
+  definition: Record<string, unknown>;
+  recipients: AlarmRecipients;
+}
+
+/** The formats a scheduled report is sent in: a Teams card, or an e-mail with a document. */
+export type ScheduleFormat = 'card' | 'pdf' | 'xlsx' | 'csv' | 'html';
+
+/** A scheduled report of `GET /api/v1/admin/report-schedules`. */
+export interface ReportSchedule {
+  id: number;
+  name: string;
+  report: string;
+  filters: { site?: number | null; department?: number | null };
+  period: string;
+  format: ScheduleFormat;
+  /** Recipient strings: `person:{objectId}`, an e-mail address, `conversation:…`, `channel:…`, `group:…`. */
+  recipients: string[];
+  cron: string;
+  timeZone: string;
+  enabled: boolean;
+  /** The last run's due time and end (ISO, or epoch ms), and how it went. */
+  lastRun: {
+    dueAt: string | number;
+    status: 'running' | 'done' | 'failed';
+    finishedAt: string | number | null;
+  } | null;
+  nextRun: string | null;
+}
