@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import { AlarmMeasureRepository } from './alarm-measure.repository.js';
+import { AlarmRuleRepository } from './alarm-rule.repository.js';
+import { AlarmRepository } from './alarm.repository.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import type { BillingSchema } from './billing-schema.js';
 import { BotChannelSettingRepository } from './bot-channel-setting.repository.js';
@@ -42,6 +45,9 @@ export interface Repositories {
   botChannelSettings: BotChannelSettingRepository;
   botSubscriptions: BotSubscriptionRepository;
   outbox: OutboxRepository;
+  alarmRules: AlarmRuleRepository;
+  alarms: AlarmRepository;
+  alarmMeasures: AlarmMeasureRepository;
 }
 
 /** What repositories need of the engine besides a Kysely instance. */
@@ -74,6 +80,9 @@ export function repositoriesFor(
     botChannelSettings: new BotChannelSettingRepository(db, now),
     botSubscriptions: new BotSubscriptionRepository(db, adapter, now),
     outbox: new OutboxRepository(db, now),
+    alarmRules: new AlarmRuleRepository(db, adapter, now),
+    alarms: new AlarmRepository(db, adapter),
+    alarmMeasures: new AlarmMeasureRepository(db),
   };
 }
 
