@@ -18,7 +18,12 @@ export interface ExportedFile {
 /** Calls read per statement while exporting. */
 export const EXPORT_PAGE_SIZE = 1_000;
 
-const COLUMNS: readonly { header: string; width?: number; cell(row: CallListRow): ExportCell }[] = [
+/** The columns of exported calls, and how each is read from a listed call. */
+export const CALL_EXPORT_COLUMNS: readonly {
+  header: string;
+  width?: number;
+  cell(row: CallListRow): ExportCell;
+}[] = [
   { header: 'Id', width: 10, cell: (row) => row.id },
   { header: 'Started (local time)', width: 20, cell: (row) => row.localTime },
   { header: 'Direction', width: 10, cell: (row) => row.direction },
@@ -39,7 +44,7 @@ const COLUMNS: readonly { header: string; width?: number; cell(row: CallListRow)
   { header: 'Status', width: 9, cell: (row) => row.ratingStatus },
 ];
 
-const column = (header: string) => COLUMNS.findIndex((entry) => entry.header === header);
+const column = (header: string) => CALL_EXPORT_COLUMNS.findIndex((entry) => entry.header === header);
 
 /**
  * Totals rows under the calls: `Total` with the number of calls, answered calls, talk and billed
@@ -48,7 +53,7 @@ const column = (header: string) => COLUMNS.findIndex((entry) => entry.header ===
  * for the same filters.
  */
 export function totalsRows(totals: ReportTotals): ExportCell[][] {
-  const row = (): ExportCell[] => COLUMNS.map(() => null);
+  const row = (): ExportCell[] => CALL_EXPORT_COLUMNS.map(() => null);
   const first = row();
   first[0] = 'Total';
   first[1] = `${totals.calls} calls`;
@@ -93,7 +98,7 @@ export function exportCalls(
           currency: row.cost?.currency ?? null,
           chargedCalls: row.cost === null ? 0 : 1,
         });
-        yield safeRow(COLUMNS.map((entry) => entry.cell(row)));
+        yield safeRow(CALL_EXPORT_COLUMNS.map((entry) => entry.cell(row)));
       }
     }
     for (const totals of totalsRows(sum.totals())) yield safeRow(totals);
@@ -102,6 +107,6 @@ export function exportCalls(
   return {
     contentType: format.contentType,
     fileName: `calls_${period}.${format.extension}`,
-    body: format.render({ title: 'Calls', columns: COLUMNS, rows: cells() }),
+    body: format.render({ title: 'Calls', columns: CALL_EXPORT_COLUMNS, rows: cells() }),
   };
 }
