@@ -250,6 +250,28 @@ export function validateAlarmRule(input: unknown): AlarmRuleInput {
   } as AlarmRuleInput;
 }
 
+/**
+ * A rule as it is stored: checked as validateAlarmRule does, but its definition and recipients
+ * kept as given (defaults left out), so reading it back validates it the same way again.
+ */
+export function alarmRuleToStore(input: unknown): {
+  name: string;
+  kind: AlarmRuleKind;
+  enabled: boolean;
+  definition: unknown;
+  recipients: Record<string, unknown>;
+} {
+  const rule = validateAlarmRule(input);
+  const given = input as { definition?: unknown; recipients?: Record<string, unknown> };
+  return {
+    name: rule.name,
+    kind: rule.kind,
+    enabled: rule.enabled,
+    definition: given.definition ?? {},
+    recipients: given.recipients ?? {},
+  };
+}
+
 /** A stored rule read back: its definition is validated again, so a bad row says which rule it is. */
 export function storedAlarmRule(row: {
   id: number;
@@ -260,8 +282,8 @@ export function storedAlarmRule(row: {
   recipients: unknown;
 }): AlarmRule {
   try {
-    const { id, ...input } = row;
-    return { id, ...validateAlarmRule(input) } as AlarmRule;
+    const { name, kind, enabled, definition, recipients } = row;
+    return { id: row.id, ...validateAlarmRule({ name, kind, enabled, definition, recipients }) } as AlarmRule;
   } catch (error) {
     if (error instanceof LedgerlineError)
       throw new LedgerlineError('configuration', `alarm rule ${row.id} (${row.name}): ${error.message}`, [

@@ -167,6 +167,17 @@ output inserted.id;`.execute(this.db);
     return row !== undefined;
   }
 
+  /** How many alarms a rule has raised on a subject, resolved ones included. */
+  async countFor(ruleId: number, subjectKey: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('alarms')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('rule_id', '=', ruleId)
+      .where('subject_key', '=', subjectKey)
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+
   /** Resolves a rule's unresolved alarms on a subject (its condition cleared); returns how many. */
   async resolve(ruleId: number, subjectKey: string, at: number): Promise<number> {
     const result = await this.db

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { evaluateCallAlarms } from '../alarms/call-alarms.js';
 import { fillRow } from '../db/call-batch.js';
 import { rollupFieldsOfValues } from '../db/call-row.js';
 import type { Database } from '../db/database.js';
@@ -53,6 +54,8 @@ export function mineSpoolFile(
     const stats: SpoolFileStats = { lines: 0, calls: 0, duplicates: 0, rejected: 0 };
     if (await repos.spoolFiles.isDone(job.name)) return { ...stats, skipped: true };
     const fileId = await repos.spoolFiles.markDone(job.name, stats);
+    // The file's calls get ids above this one: per-call alarm rules read them by that range.
+    const afterCallId = await repos.alarmMeasures.lastCallId();
     const batchSize = job.batchSize ?? 2_000;
     const createUsers = anonymousUserMaker(repos);
     const parallel =
@@ -89,6 +92,7 @@ export function mineSpoolFile(
     await duplicates.flush(repos);
     stats.calls -= stats.duplicates;
     await repos.spoolFiles.updateStats(fileId, stats);
+    await evaluateCallAlarms(repos, { spoolFileId: fileId, afterCallId });
     return { ...stats, skipped: false };
   });
 }
