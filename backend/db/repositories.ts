@@ -16,9 +16,11 @@ import { DepartmentRepository } from './department.repository.js';
 import { RecorderSeenRepository } from './recorder-seen.repository.js';
 import { RejectRepository } from './reject.repository.js';
 import { OutboxRepository } from './outbox.repository.js';
+import { ReportScheduleRepository } from './report-schedule.repository.js';
 import { ReportRepository } from './report.repository.js';
 import { RollupRepository } from './rollup.repository.js';
 import { RoutingRuleRepository } from './routing-rule.repository.js';
+import { ScheduleRunRepository } from './schedule-run.repository.js';
 import { SiteRepository } from './site.repository.js';
 import { SpoolFileRepository } from './spool-file.repository.js';
 import { TariffPlanRepository } from './tariff-plan.repository.js';
@@ -45,6 +47,8 @@ export interface Repositories {
   botChannelSettings: BotChannelSettingRepository;
   botSubscriptions: BotSubscriptionRepository;
   outbox: OutboxRepository;
+  schedules: ReportScheduleRepository;
+  scheduleRuns: ScheduleRunRepository;
   alarmRules: AlarmRuleRepository;
   alarms: AlarmRepository;
   alarmMeasures: AlarmMeasureRepository;
@@ -80,6 +84,8 @@ export function repositoriesFor(
     botChannelSettings: new BotChannelSettingRepository(db, now),
     botSubscriptions: new BotSubscriptionRepository(db, adapter, now),
     outbox: new OutboxRepository(db, now),
+    schedules: new ReportScheduleRepository(db, adapter, now),
+    scheduleRuns: new ScheduleRunRepository(db, adapter, now),
     alarmRules: new AlarmRuleRepository(db, adapter, now),
     alarms: new AlarmRepository(db, adapter),
     alarmMeasures: new AlarmMeasureRepository(db),
