@@ -67,7 +67,7 @@ export function ErrorState({
       <MessageBarBody>
         <MessageBarTitle>{title ?? strings.common.errorTitle}</MessageBarTitle>
         {errorMessage(error, strings.common)}
-        {error instanceof ApiError && error.details.length > 1 ? (
+        {error instanceof ApiError && listsMore(error) ? (
           <ul>
             {error.details.slice(0, MAX_DETAILS).map((detail) => (
               <li key={detail}>{detail}</li>
@@ -83,6 +83,11 @@ export function ErrorState({
       ) : null}
     </MessageBar>
   );
+}
+
+/** Whether an error's details say more than its message: several problems, or one the message does not name. */
+function listsMore(error: ApiError): boolean {
+  return error.details.length > 1 || (error.details.length === 1 && error.details[0] !== error.message);
 }
 
 /** The words for an error: the API's own message, or what a network or access failure means. */

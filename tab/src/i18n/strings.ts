@@ -1,5 +1,7 @@
+import { adminAlarmStrings } from './strings/admin-alarm-strings';
 import { adminDirectoryStrings } from './strings/admin-directory-strings';
 import { adminRoutingStrings } from './strings/admin-routing-strings';
+import { adminScheduleStrings } from './strings/admin-schedule-strings';
 import { adminStrings } from './strings/admin-strings';
 import { adminTariffStrings } from './strings/admin-tariff-strings';
 import { alarmsStrings } from './strings/alarms-strings';
@@ -32,6 +34,8 @@ const catalog = {
   adminDirectory: adminDirectoryStrings,
   adminTariffs: adminTariffStrings,
   adminRouting: adminRoutingStrings,
+  adminAlarms: adminAlarmStrings,
+  adminSchedules: adminScheduleStrings,
 };
 
 type Catalog = typeof catalog;

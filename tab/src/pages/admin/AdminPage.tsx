@@ -12,6 +12,8 @@ export const ADMIN_SECTIONS = [
   'tariff-plans',
   'routing-rules',
   'users',
+  'alarm-rules',
+  'report-schedules',
   'rerate',
   'audit',
 ] as const;
@@ -33,6 +35,12 @@ const SECTION_PAGES: Record<AdminSection, LazyExoticComponent<ComponentType>> = 
     import('./routing/RoutingRulesSection').then((m) => ({ default: m.RoutingRulesSection })),
   ),
   users: lazy(() => import('./directory/UsersSection').then((m) => ({ default: m.UsersSection }))),
+  'alarm-rules': lazy(() =>
+    import('./alarms/AlarmRulesSection').then((m) => ({ default: m.AlarmRulesSection })),
+  ),
+  'report-schedules': lazy(() =>
+    import('./schedules/ReportSchedulesSection').then((m) => ({ default: m.ReportSchedulesSection })),
+  ),
   rerate: lazy(() => import('./rerate/RerateSection').then((m) => ({ default: m.RerateSection }))),
   audit: lazy(() => import('./audit/AuditSection').then((m) => ({ default: m.AuditSection }))),
 };

@@ -214,4 +214,6 @@ export const ADMIN_API = {
   users: '/api/v1/admin/users',
   rerate: '/api/v1/admin/rerate',
   audit: '/api/v1/admin/audit',
+  alarmRules: '/api/v1/admin/alarm-rules',
+  reportSchedules: '/api/v1/admin/report-schedules',
 } as const;

@@ -58,7 +58,8 @@ const list = (text: string) =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-function validTimeZone(zone: string): boolean {
+/** Whether `Intl` knows a time zone by this name (Europe/Rome). */
+export function validTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return zone !== '';
