@@ -1,6 +1,8 @@
 import { adminServices, type AdminServices } from '../admin/admin-services.js';
+import { AlarmRuleAdmin } from '../alarms/alarm-rule-admin.js';
 import type { Database } from '../db/database.js';
 import type { ApiRoute } from './api-route.js';
+import { alarmRuleRoutes } from './admin/alarm-rule-routes.js';
 import { auditRoutes } from './admin/audit-routes.js';
 import { carrierRoutes } from './admin/carrier-routes.js';
 import { departmentRoutes } from './admin/department-routes.js';
@@ -15,6 +17,8 @@ export interface AdminRouteDependencies {
   database: Database;
   /** The services to call; made on `database` when not given. */
   services?: AdminServices;
+  /** The admin group of the sign-in configuration, stored with alarm rules that alert admins. */
+  adminGroupId?: string | null;
 }
 
 /**
@@ -33,5 +37,6 @@ export function adminRoutes(deps: AdminRouteDependencies): ApiRoute[] {
     ...routingRuleRoutes(services.routing),
     ...rerateRoutes(services.rerate),
     ...auditRoutes(services.audit),
+    ...alarmRuleRoutes(new AlarmRuleAdmin(deps.database, deps.adminGroupId ?? null)),
   ];
 }

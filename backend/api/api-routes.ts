@@ -1,8 +1,10 @@
 import type { DemoAuth } from '../auth/demo-sign-in.js';
 import type { Database } from '../db/database.js';
 import { repositoriesFor } from '../db/repositories.js';
+import { AlarmService } from '../alarms/alarm.service.js';
 import { ReportService } from '../reports/report.service.js';
 import { adminRoutes } from './admin-routes.js';
+import { alarmRoutes } from './alarm-routes.js';
 import type { ApiRoute } from './api-route.js';
 import { demoRoutes } from './demo-routes.js';
 import { reportRoutes } from './report-routes.js';
@@ -15,9 +17,11 @@ export interface ApiServices {
   maskDigits: number;
   /** Demo mode's sign-in; its routes exist only when it is given. */
   demo: DemoAuth | null;
+  /** The admin group of the sign-in configuration: alarm rules that alert admins send to it. */
+  adminGroupId?: string | null;
 }
 
-/** Every `/api/v1` route beyond the system ones: session, reports, calls, administration, demo. */
+/** Every `/api/v1` route beyond the system ones: session, reports, calls, alarms, administration, demo. */
 export function apiRoutes(services: ApiServices): ApiRoute[] {
   return [
     ...sessionRoutes(),
@@ -26,7 +30,8 @@ export function apiRoutes(services: ApiServices): ApiRoute[] {
         maskedDigits: services.maskDigits,
       }),
     ),
-    ...adminRoutes({ database: services.database }),
+    ...adminRoutes({ database: services.database, adminGroupId: services.adminGroupId ?? null }),
+    ...alarmRoutes(new AlarmService(services.database)),
     ...(services.demo ? demoRoutes(services.demo) : []),
   ];
 }

@@ -234,7 +234,8 @@ export interface ReportSchedule {
   id: number;
   name: string;
   report: string;
-  filters: { site?: number | null; department?: number | null };
+  /** Report filters without the period: `site`, `department`, `user`, `destClass`… */
+  filters: Record<string, string | number | boolean>;
   period: string;
   format: ScheduleFormat;
   /** Recipient strings: `person:{objectId}`, an e-mail address, `conversation:…`, `channel:…`, `group:…`. */

@@ -28,6 +28,7 @@ const en = {
     yesterday: 'Yesterday',
     'last-week': 'Last week',
     'last-month': 'Last month',
+    'week-to-date': 'This week so far',
     'month-to-date': 'This month so far',
   } as Record<string, string>,
   formats: {
@@ -78,7 +79,7 @@ const en = {
   },
   hints: {
     recipients:
-      'E-mail addresses, person:{Entra object id}, conversation:{id}, channel:{team id}/{channel id} or group:{Entra group id}, separated by commas.',
+      'E-mail addresses, person:{Entra object id or UPN}, conversation:{id}, channel:{team id}/{channel id} or group:{Entra group id}, separated by commas.',
     cron: 'Minute, hour, day of month, month, weekday: 0 8 * * 1 is every Monday at 08:00.',
     timeZone: 'As in Europe/Rome.',
   },
@@ -120,6 +121,7 @@ const it: typeof en = {
     yesterday: 'Ieri',
     'last-week': 'Settimana scorsa',
     'last-month': 'Mese scorso',
+    'week-to-date': 'Settimana in corso',
     'month-to-date': 'Mese in corso',
   },
   formats: {
@@ -170,7 +172,7 @@ const it: typeof en = {
   },
   hints: {
     recipients:
-      'Indirizzi e-mail, person:{id oggetto Entra}, conversation:{id}, channel:{id team}/{id canale} o group:{id gruppo Entra}, separati da virgole.',
+      'Indirizzi e-mail, person:{id oggetto Entra o UPN}, conversation:{id}, channel:{id team}/{id canale} o group:{id gruppo Entra}, separati da virgole.',
     cron: 'Minuto, ora, giorno del mese, mese, giorno della settimana: 0 8 * * 1 è ogni lunedì alle 08:00.',
     timeZone: 'Ad esempio Europe/Rome.',
   },

@@ -14,7 +14,13 @@ export const SCHEDULE_REPORTS = [
 ] as const;
 
 /** The periods a schedule covers, counted back from when it runs. */
-export const SCHEDULE_PERIODS = ['yesterday', 'last-week', 'last-month', 'month-to-date'] as const;
+export const SCHEDULE_PERIODS = [
+  'yesterday',
+  'last-week',
+  'last-month',
+  'week-to-date',
+  'month-to-date',
+] as const;
 
 /** The formats, the Teams card first. */
 export const SCHEDULE_FORMATS: readonly ScheduleFormat[] = ['card', 'pdf', 'xlsx', 'csv', 'html'];
@@ -65,8 +71,8 @@ export function scheduleDraftOf(schedule: ReportSchedule): ScheduleDraft {
   return {
     name: schedule.name,
     report: schedule.report,
-    site: typeof site === 'number' ? String(site) : '',
-    department: typeof department === 'number' ? String(department) : '',
+    site: site === undefined ? '' : String(site),
+    department: department === undefined ? '' : String(department),
     period: schedule.period,
     format: schedule.format,
     recipients: schedule.recipients.join(', '),
