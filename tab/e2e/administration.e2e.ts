@@ -23,6 +23,8 @@ const SECTIONS = [
   ['Tariff plans', 'tariff-plans'],
   ['Routing rules', 'routing-rules'],
   ['Users', 'users'],
+  ['Alarm rules', 'alarm-rules'],
+  ['Scheduled reports', 'report-schedules'],
   ['Re-rate', 'rerate'],
   ['Audit log', 'audit'],
 ] as const;

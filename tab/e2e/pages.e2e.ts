@@ -8,7 +8,7 @@ import { e2eRunForFile, type TabPage } from './tab-session';
 
 const run = e2eRunForFile();
 
-describe('status and alarms', () => {
+describe('status', () => {
   let tab: TabPage;
   beforeAll(async () => {
     tab = await run.openSignedIn('admin', '/status');
@@ -27,18 +27,6 @@ describe('status and alarms', () => {
     expect(await overall.textContent()).toContain(words);
     await expectAccessible(tab.page, 'status');
     await screenshot(tab.page, 'status');
-  });
-
-  it('the alarms page is accessible and photographed', async () => {
-    await tab.page
-      .getByRole('navigation', { name: 'Ledgerline pages' })
-      .getByRole('tab', { name: 'Alarms' })
-      .click();
-    await tab.settled();
-    expect(new URL(tab.page.url()).pathname).toBe('/alarms');
-    await tab.page.getByRole('heading', { name: 'Alarms', level: 1 }).waitFor();
-    await expectAccessible(tab.page, 'alarms');
-    await screenshot(tab.page, 'alarms');
   });
 });
 
