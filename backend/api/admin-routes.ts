@@ -11,6 +11,8 @@ import { routingRuleRoutes } from './admin/routing-rule-routes.js';
 import { siteRoutes } from './admin/site-routes.js';
 import { tariffPlanRoutes } from './admin/tariff-plan-routes.js';
 import { userRoutes } from './admin/user-routes.js';
+import { reportScheduleRoutes } from './admin/report-schedule-routes.js';
+import { ReportScheduleAdmin, type ScheduleRunner } from '../schedules/report-schedule-admin.js';
 
 /** What the administration routes work on: the billing database, or services already made on it. */
 export interface AdminRouteDependencies {
@@ -19,12 +21,14 @@ export interface AdminRouteDependencies {
   services?: AdminServices;
   /** The admin group of the sign-in configuration, stored with alarm rules that alert admins. */
   adminGroupId?: string | null;
+  /** The server's report scheduler, for "send now"; without it that route answers 503. */
+  reportScheduler?: ScheduleRunner | null;
 }
 
 /**
  * Every administration route under /api/v1/admin (admins only): sites, departments, users and
  * their numbers, carriers, tariff plans and rate decks, the rating preview, routing rules,
- * re-rating and the audit log. Each change is written to the audit log with who made it.
+ * re-rating, the audit log and scheduled reports. Each change is written to the audit log with who made it.
  */
 export function adminRoutes(deps: AdminRouteDependencies): ApiRoute[] {
   const services = deps.services ?? adminServices(deps.database);
@@ -38,5 +42,6 @@ export function adminRoutes(deps: AdminRouteDependencies): ApiRoute[] {
     ...rerateRoutes(services.rerate),
     ...auditRoutes(services.audit),
     ...alarmRuleRoutes(new AlarmRuleAdmin(deps.database, deps.adminGroupId ?? null)),
+    ...reportScheduleRoutes(new ReportScheduleAdmin(deps.database, deps.reportScheduler ?? null)),
   ];
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { repositoriesFor } from '../db/repositories.js';
 import { AlarmService } from '../alarms/alarm.service.js';
 import { ReportService } from '../reports/report.service.js';
+import type { ScheduleRunner } from '../schedules/report-schedule-admin.js';
 import { adminRoutes } from './admin-routes.js';
 import { alarmRoutes } from './alarm-routes.js';
 import type { ApiRoute } from './api-route.js';
@@ -19,6 +20,8 @@ export interface ApiServices {
   demo: DemoAuth | null;
   /** The admin group of the sign-in configuration: alarm rules that alert admins send to it. */
   adminGroupId?: string | null;
+  /** The server's report scheduler, for an admin's "send now" of a scheduled report. */
+  reportScheduler?: ScheduleRunner | null;
 }
 
 /** Every `/api/v1` route beyond the system ones: session, reports, calls, alarms, administration, demo. */
@@ -30,7 +33,11 @@ export function apiRoutes(services: ApiServices): ApiRoute[] {
         maskedDigits: services.maskDigits,
       }),
     ),
-    ...adminRoutes({ database: services.database, adminGroupId: services.adminGroupId ?? null }),
+    ...adminRoutes({
+      database: services.database,
+      reportScheduler: services.reportScheduler ?? null,
+      adminGroupId: services.adminGroupId ?? null,
+    }),
     ...alarmRoutes(new AlarmService(services.database)),
     ...(services.demo ? demoRoutes(services.demo) : []),
   ];

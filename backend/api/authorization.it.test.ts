@@ -146,6 +146,7 @@ describe.each(testEngines())('who may call what, on $name', (engine) => {
       '/api/v1/admin/users',
       '/api/v1/admin/carriers',
       '/api/v1/admin/audit',
+      '/api/v1/admin/report-schedules',
     ];
     for (const path of adminPaths) {
       expect((await get(path, tokens.employee)).status).toBe(403);
@@ -158,6 +159,11 @@ describe.each(testEngines())('who may call what, on $name', (engine) => {
       body: JSON.stringify({ code: 'sneaky', name: 'Sneaky' }),
     });
     expect(change.status).toBe(403);
+    const runNow = await fetch(`${base}/api/v1/admin/report-schedules/1/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${tokens.supervisor}` },
+    });
+    expect(runNow.status).toBe(403);
   });
 
   it('refuses forged and wrong tokens with 401 on every signed-in route', async () => {

@@ -88,7 +88,7 @@ export const reportScheduleInputSchema = z
     period: z.enum(SCHEDULE_PERIODS),
     format: z.enum(SCHEDULE_FORMATS),
     recipients: z.array(z.string().trim().min(1).max(500)).min(1).max(200),
-    cron: z.string().trim().min(9).max(64).describe('5 fields: minute hour day-of-month month day-of-week'),
+    cron: z.string().trim().min(1).max(64).describe('5 fields: minute hour day-of-month month day-of-week'),
     timeZone: z.string().trim().min(1).max(64).describe('IANA time zone, e.g. Europe/Rome'),
     enabled: z.boolean().default(true),
   })
