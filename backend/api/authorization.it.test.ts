@@ -146,6 +146,7 @@ describe.each(testEngines())('who may call what, on $name', (engine) => {
       '/api/v1/admin/users',
       '/api/v1/admin/carriers',
       '/api/v1/admin/audit',
+      '/api/v1/admin/alarm-rules',
       '/api/v1/admin/report-schedules',
     ];
     for (const path of adminPaths) {
@@ -164,6 +165,65 @@ describe.each(testEngines())('who may call what, on $name', (engine) => {
       headers: { authorization: `Bearer ${tokens.supervisor}` },
     });
     expect(runNow.status).toBe(403);
+  });
+
+  it('shows each role only the alarms it may see, and lets it acknowledge only those', async () => {
+    const repos = repositoriesFor(database.kysely, database);
+    const ruleId = await repos.alarmRules.create({
+      name: 'Premium numbers',
+      kind: 'destination',
+      enabled: true,
+      definition: { destClasses: ['premium'] },
+      recipients: {},
+    });
+    const raise = async (subjectKey: string, user: number | null) => {
+      const owner = user === null ? null : await repos.users.get(user);
+      return (await repos.alarms.raise({
+        ruleId,
+        subjectKey,
+        windowKey: 'w',
+        subjectLabel: owner?.displayName ?? 'system',
+        severity: 'warning',
+        detail: `about ${subjectKey}`,
+        measured: {},
+        userId: user,
+        departmentId: owner?.departmentId ?? null,
+        siteId: null,
+        callId: null,
+        raisedAt: Date.parse('2026-12-01T10:00:00Z') + (user ?? 0),
+      }))!;
+    };
+    const ids = {
+      anna: await raise('user:anna', data.users.anna),
+      emma: await raise('user:emma', data.users.emma),
+      system: await raise('health:no_calls', null),
+    };
+    const seen = async (role: Role, status = 'all') => {
+      const response = await get(`/api/v1/alarms?status=${status}`, tokens[role]);
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { alarms: { id: number; status: string }[] };
+      return body.alarms.map((alarm) => alarm.id).sort();
+    };
+    expect(await seen('employee')).toEqual([ids.anna]);
+    expect(await seen('supervisor')).toEqual([ids.anna]);
+    expect(await seen('admin')).toEqual([ids.anna, ids.emma, ids.system].sort());
+
+    const ack = (id: number, role: Role) =>
+      fetch(`${base}/api/v1/alarms/${id}/acknowledge`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[role]}` },
+      });
+    expect((await ack(ids.emma, 'employee')).status).toBe(404);
+    expect((await ack(ids.system, 'supervisor')).status).toBe(404);
+    const first = (await (await ack(ids.anna, 'employee')).json()) as {
+      alarm: { status: string; acknowledgedBy: string };
+    };
+    expect(first.alarm).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'anna@contoso.com' });
+    const again = (await (await ack(ids.anna, 'supervisor')).json()) as { alarm: { acknowledgedBy: string } };
+    expect(again.alarm.acknowledgedBy).toBe('anna@contoso.com');
+    expect(await seen('employee', 'open')).toEqual([]);
+    expect(await seen('admin', 'open')).toEqual([ids.emma, ids.system].sort());
+    expect((await get('/api/v1/alarms?limit=501', tokens.admin)).status).toBe(400);
   });
 
   it('refuses forged and wrong tokens with 401 on every signed-in route', async () => {
@@ -197,6 +257,7 @@ describe.each(testEngines())('who may call what, on $name', (engine) => {
       `/api/v1/calls?${period}`,
       `/api/v1/calls/export?${period}&format=csv`,
       `/api/v1/admin/sites`,
+      `/api/v1/alarms`,
     ];
     for (const [name, token] of Object.entries(forged)) {
       for (const route of routes) {

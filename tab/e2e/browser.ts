@@ -22,7 +22,9 @@ export function connectBrowser(wsEndpoint: string): Promise<Browser> {
 
 /**
  * A fresh browser profile (its own session storage, so its own signed-in person), in English,
- * at the screenshot size. The page's own Content-Security-Policy stays in force.
+ * at the screenshot size. The page's own Content-Security-Policy stays in force. Motion is
+ * reduced, as a person may ask of their system: Fluent then opens dialogs without a fade, so
+ * the accessibility checks and screenshots never see one half-drawn.
  */
 export async function newContext(
   browser: Browser,
@@ -32,6 +34,7 @@ export async function newContext(
     viewport: VIEWPORT,
     locale: 'en-US',
     acceptDownloads: true,
+    reducedMotion: 'reduce',
     ...options,
   });
   // Two shared cores under a build can make a page take its time; a wait still ends in a minute.
