@@ -216,14 +216,17 @@ export interface AlarmRecipients {
   conversations: string[];
 }
 
-/** An alarm rule of `GET /api/v1/admin/alarm-rules`; `definition` is the kind's own settings. */
+/**
+ * An alarm rule of `GET /api/v1/admin/alarm-rules`: `definition` is the kind's own settings and
+ * `recipients` whom it tells, both as written (a setting left out takes the engine's default).
+ */
 export interface AlarmRule {
   id: number;
   name: string;
   kind: AlarmRuleKind;
   enabled: boolean;
   definition: Record<string, unknown>;
-  recipients: AlarmRecipients;
+  recipients: Partial<AlarmRecipients>;
 }
 
 /** The formats a scheduled report is sent in: a Teams card, or an e-mail with a document. */

@@ -1,7 +1,7 @@
 import { Button, Switch, Table, TableBody, TableCell, TableRow, Title3 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { AlarmRecipients, AlarmRule } from '../../../api/api-types';
+import type { AlarmRule } from '../../../api/api-types';
 import { useApiQuery } from '../../../api/use-api-query';
 import { useStrings } from '../../../i18n/I18nProvider';
 import type { Strings } from '../../../i18n/strings';
@@ -14,13 +14,14 @@ import { RowActions } from '../shared/RowActions';
 import { TableHead } from '../shared/TableHead';
 import { useAdminMutation } from '../shared/use-admin-mutation';
 import { AlarmRuleDialog } from './AlarmRuleDialog';
-import { sendableDefinition, sendableRecipients, type AlarmRuleBody } from './alarm-rule-form';
+import { recipientsOf, sendableDefinition, type AlarmRuleBody } from './alarm-rule-form';
 
 /** Whom a rule's alarms go to, in a few words: "Teams, e-mail: supervisors, 2 addresses". */
 export function recipientsSummary(
-  recipients: AlarmRecipients,
+  given: AlarmRule['recipients'],
   strings: Strings['adminAlarms']['recipientsText'],
 ): string {
+  const recipients = recipientsOf(given);
   const whom = [
     recipients.toUser ? strings.toUser : null,
     recipients.toSupervisors ? strings.toSupervisors : null,
@@ -47,7 +48,7 @@ export function AlarmRulesSection() {
         kind: rule.kind,
         enabled: !rule.enabled,
         definition: sendableDefinition(rule.definition),
-        recipients: sendableRecipients(rule.recipients),
+        recipients: recipientsOf(rule.recipients),
       };
       return api.send<AlarmRule>('PUT', `${ADMIN_API.alarmRules}/${rule.id}`, body);
     },

@@ -62,6 +62,29 @@ describe('the alarm rule form', () => {
     },
   );
 
+  it('fills in what a rule written by hand leaves out with the engine’s defaults', () => {
+    const written: AlarmRule = {
+      ...rule('budget', { subject: 'site', period: 'month', budget: '500' }),
+      recipients: { toSupervisors: true },
+    };
+    const draft = alarmRuleDraftOf(written);
+    expect(draft).toMatchObject({ budgetAmount: '500', thresholds: '80, 100' });
+    expect(bodyOf(draft)).toEqual({
+      name: 'Rule',
+      kind: 'budget',
+      enabled: true,
+      definition: { subject: 'site', period: 'month', budgetMicro: 500_000_000, thresholds: [80, 100] },
+      recipients: {
+        channels: ['teams'],
+        toUser: false,
+        toSupervisors: true,
+        toAdmins: false,
+        emails: [],
+        conversations: [],
+      },
+    });
+  });
+
   it('leaves the settings of another health check out when the check changes', () => {
     const draft = alarmRuleDraftOf(rule('health', { check: 'unrated_calls', maxCount: 10, sinceHours: 24 }));
     expect(bodyOf({ ...draft, healthCheck: 'miner_backlog', healthLimit: '30' }).definition).toEqual({

@@ -23,6 +23,15 @@ export const HEALTH_CHECKS = {
   miner_backlog: 'maxFiles',
 } as const;
 
+/** Each health check's threshold when a rule leaves it out, as the engine takes it. */
+const HEALTH_DEFAULTS: Record<keyof typeof HEALTH_CHECKS, string> = {
+  no_calls: '60',
+  recorder_lag: '7',
+  unrated_calls: '0',
+  rejected_lines: '0',
+  miner_backlog: '20',
+};
+
 /** One of the health checks. */
 export type HealthCheck = keyof typeof HEALTH_CHECKS;
 
@@ -162,8 +171,8 @@ const SHOWN: Record<AlarmRuleKind, readonly string[]> = {
   health: ['check', ...new Set(Object.values(HEALTH_CHECKS))],
 };
 
-const text = (value: unknown) => (typeof value === 'number' ? String(value) : '');
-const listText = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');
+const text = (value: unknown, otherwise = '') => (typeof value === 'number' ? String(value) : otherwise);
+const listText = (value: unknown, otherwise = '') => (Array.isArray(value) ? value.join(', ') : otherwise);
 const listOf = (value: string) =>
   value
     .split(/[,;\s]+/)
@@ -200,16 +209,26 @@ export function sendableDefinition(definition: Record<string, unknown>): Record<
   return sendable;
 }
 
-/** Recipients ready to be sent back: the admin group the server fills in itself is left out. */
-export function sendableRecipients(recipients: AlarmRecipients): AlarmRecipients {
-  const { channels, toUser, toSupervisors, toAdmins, emails, conversations } = recipients;
-  return { channels, toUser, toSupervisors, toAdmins, emails, conversations };
+/**
+ * A rule's recipients with the engine's defaults for what was left out (Teams, nobody named), and
+ * without the admin group the server fills in itself.
+ */
+export function recipientsOf(recipients: Partial<AlarmRecipients> | undefined): AlarmRecipients {
+  const given = recipients ?? {};
+  return {
+    channels: given.channels ?? ['teams'],
+    toUser: given.toUser ?? false,
+    toSupervisors: given.toSupervisors ?? false,
+    toAdmins: given.toAdmins ?? false,
+    emails: given.emails ?? [],
+    conversations: given.conversations ?? [],
+  };
 }
 
 /** The form of a stored rule. */
 export function alarmRuleDraftOf(rule: AlarmRule): AlarmRuleDraft {
   const d = rule.definition;
-  const r = rule.recipients;
+  const r = recipientsOf(rule.recipients);
   const rest = Object.fromEntries(
     Object.entries(sendableDefinition(d)).filter(([name]) => !SHOWN[rule.kind].includes(name)),
   );
@@ -228,7 +247,7 @@ export function alarmRuleDraftOf(rule: AlarmRule): AlarmRuleDraft {
           budgetPeriod: pick(d.period, ['day', 'week', 'month'], 'month'),
           budgetAmount:
             typeof d.budgetMicro === 'number' ? amountText(d.budgetMicro) : String(d.budget ?? ''),
-          thresholds: listText(d.thresholds),
+          thresholds: listText(d.thresholds, NEW_ALARM_RULE.thresholds),
         }
       : {}),
     maxCost: typeof d.maxCostMicro === 'number' ? micro(d.maxCostMicro) : String(d.maxCost ?? ''),
@@ -242,13 +261,13 @@ export function alarmRuleDraftOf(rule: AlarmRule): AlarmRuleDraft {
       ? {
           anomalySubject: pick(d.subject, ['user', 'department', 'country'], 'user'),
           anomalyMeasure: pick(d.measure, ['calls', 'cost', 'minutes'], 'cost'),
-          factor: text(d.factor),
+          factor: text(d.factor, NEW_ALARM_RULE.factor),
           minimum: d.measure === 'cost' ? micro(d.minimum) : text(d.minimum),
-          baselineDays: text(d.baselineDays),
+          baselineDays: text(d.baselineDays, NEW_ALARM_RULE.baselineDays),
         }
       : {}),
     healthCheck,
-    healthLimit: text(d[HEALTH_CHECKS[healthCheck]]),
+    healthLimit: text(d[HEALTH_CHECKS[healthCheck]], HEALTH_DEFAULTS[healthCheck]),
     recipients: {
       teams: r.channels.includes('teams'),
       email: r.channels.includes('email'),
