@@ -13,10 +13,12 @@ const teamsRecipient = z
   );
 
 /** An e-mail recipient: an address, or every member of an Entra group. */
-const emailRecipient = z.union([
-  z.email('must be an e-mail address or group:{groupId}'),
-  z.string().regex(/^group:[0-9a-f-]{36}$/i, 'must be an e-mail address or group:{groupId}'),
-]);
+const emailRecipient = z
+  .string()
+  .refine(
+    (value) => /^group:[0-9a-f-]{36}$/i.test(value) || z.email().safeParse(value).success,
+    'must be an e-mail address or group:{groupId}',
+  );
 
 /** Whom a rule's alarms are sent to, and how. */
 export const alarmRecipientsSchema = z.strictObject({

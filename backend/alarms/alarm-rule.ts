@@ -219,8 +219,8 @@ export const alarmRuleInputSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(128),
   kind: z.enum(ALARM_RULE_KINDS),
   enabled: z.boolean().default(true),
-  definition: z.unknown(),
-  recipients: z.unknown(),
+  definition: z.unknown().optional(),
+  recipients: z.unknown().optional(),
 });
 
 /** A rule before it has an id. */
