@@ -9,6 +9,7 @@ import { registerMigrateCommand } from './migrate-command.js';
 import { registerMineCommands } from './mine-command.js';
 import { registerRateCommand } from './rate-command.js';
 import { registerRecordCommand } from './record-command.js';
+import { registerReportCommand } from './report-command.js';
 import { registerRerateCommand } from './rerate-command.js';
 import { packageVersion, registerServeCommand } from './serve-command.js';
 import { registerTariffsCommand } from './tariffs-command.js';
@@ -63,6 +64,7 @@ export function buildProgram(context: CliContext): Command {
   registerRateCommand(program, context);
   registerRerateCommand(program, context);
   registerRecordCommand(program, context);
+  registerReportCommand(program, context);
   registerServeCommand(program, context);
 
   registerDemoCommand(program, context);
