@@ -246,11 +246,7 @@ export interface ReportSchedule {
   cron: string;
   timeZone: string;
   enabled: boolean;
-  /** The last run's due time and end (ISO, or epoch ms), and how it went. */
-  lastRun: {
-    dueAt: string | number;
-    status: 'running' | 'done' | 'failed';
-    finishedAt: string | number | null;
-  } | null;
+  /** The last run's due time and end (ISO), and how it went. */
+  lastRun: { dueAt: string; status: 'running' | 'done' | 'failed'; finishedAt: string | null } | null;
   nextRun: string | null;
 }

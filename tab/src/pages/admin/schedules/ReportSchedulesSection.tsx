@@ -36,10 +36,7 @@ export function ReportSchedulesSection() {
     (api, schedule: ReportSchedule) => api.send('POST', `${ADMIN_API.reportSchedules}/${schedule.id}/run`),
     [ADMIN_API.reportSchedules],
   );
-  const when = (instant: string | number | null | undefined) =>
-    instant === null || instant === undefined
-      ? strings.never
-      : format.dateTime(new Date(instant).toISOString());
+  const when = (instant: string | null) => (instant === null ? strings.never : format.dateTime(instant));
   return (
     <>
       <div className={form.toolbar}>
