@@ -2,7 +2,8 @@ import type { ApiRoute } from '../backend/api/api-route.js';
 import type { Database } from '../backend/db/database.js';
 import { repositoriesFor } from '../backend/db/repositories.js';
 import { ReportService } from '../backend/reports/report.service.js';
-import { NO_ALARMS } from './alarm-source.js';
+import { AlarmService } from '../backend/alarms/alarm.service.js';
+import { alarmServiceSource } from './alarm-source.js';
 import { botEndpoint, createBotAdapter } from './bot-adapter.js';
 import type { BotConfig } from './bot-config.js';
 import type { BotLog } from './bot-error-reply.js';
@@ -39,7 +40,7 @@ export function createBillingBot(setup: BillingBotSetup): BillingBot {
     repos,
     reports: new ReportService(repos, { maskedDigits: setup.maskDigits }),
     principals: setup.principals,
-    alarms: NO_ALARMS,
+    alarms: alarmServiceSource(new AlarmService(setup.database)),
     tabUrl: setup.tabUrl,
     timeZone: setup.timeZone,
     log: setup.log,

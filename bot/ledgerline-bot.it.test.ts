@@ -173,9 +173,53 @@ describe.each(testEngines())('the billing bot in a conversation, on $name', (eng
     expect(textOf(await say('stranger', 'my calls'))).toMatch(/not in the Ledgerline directory/);
   });
 
-  it('answers alarms and ack clearly before alarms exist', async () => {
-    expect(JSON.stringify(cardOf(await say('carla', 'alarms')))).toContain('There are no open alarms.');
+  it('lists the open alarms each person may see, and acknowledges by number once', async () => {
     expect(textOf(await say('carla', 'ack 12'))).toMatch(/couldn't find that: there is no alarm 12/);
+    const ruleId = await world.repos.alarmRules.create({
+      name: 'Calls to premium numbers',
+      kind: 'destination',
+      enabled: true,
+      definition: { destClasses: ['premium'] },
+      recipients: {},
+    });
+    const raise = async (subject: string, user: number | null) => {
+      const owner = user === null ? null : await world.repos.users.get(user);
+      return (await world.repos.alarms.raise({
+        ruleId,
+        subjectKey: subject,
+        windowKey: '1',
+        subjectLabel: owner?.displayName ?? 'Milano',
+        severity: 'warning',
+        detail: `A call to premium (IT) by ${subject}`,
+        measured: {},
+        userId: user,
+        departmentId: owner?.departmentId ?? null,
+        siteId: null,
+        callId: null,
+        raisedAt: Date.parse('2026-12-04T09:00:00Z'),
+      }))!;
+    };
+    const anna = await raise('user:anna', world.data.users.anna);
+    const emma = await raise('user:emma', world.data.users.emma);
+    const system = await raise('health:no_calls', null);
+    const listed = async (person: 'anna' | 'bruno' | 'carla') =>
+      [...JSON.stringify(cardOf(await say(person, 'alarms'))).matchAll(/#(\d+) Calls to premium/g)].map(
+        (match) => Number(match[1]),
+      );
+    expect(await listed('anna')).toEqual([anna]);
+    expect(await listed('bruno')).toEqual([anna]);
+    expect((await listed('carla')).sort()).toEqual([anna, emma, system].sort());
+
+    expect(textOf(await say('bruno', `ack #${emma}`))).toMatch(
+      new RegExp(`there is no alarm ${emma} among those you may see`),
+    );
+    const acknowledged = JSON.stringify(cardOf(await say('bruno', `ack #${anna}`)));
+    expect(acknowledged).toContain(`Alarm #${anna}: Calls to premium numbers`);
+    expect(acknowledged).toMatch(/Acknowledged by bruno/);
+    const pressed = JSON.stringify(await press('carla', 'acknowledge', { alarmId: anna }));
+    expect(pressed).toMatch(/Acknowledged by bruno/);
+    expect(await listed('anna')).toEqual([]);
+    expect(JSON.stringify(cardOf(await say('anna', 'alarms')))).toContain('There are no open alarms.');
   });
 
   it('stores subscriptions for the chat and says the scheduler comes later', async () => {
@@ -242,8 +286,8 @@ describe.each(testEngines())('the billing bot in a conversation, on $name', (eng
   });
 
   it('refuses an Acknowledge of an alarm that does not exist, only to the person who pressed it', async () => {
-    const invoke = { value: await press('carla', 'acknowledge', { alarmId: 3 }) };
-    expect(JSON.stringify(invoke?.value)).toContain('there is no alarm 3');
+    const invoke = { value: await press('carla', 'acknowledge', { alarmId: 9999 }) };
+    expect(JSON.stringify(invoke?.value)).toContain('there is no alarm 9999');
   });
 
   it('saves a conversation on install and forgets it on uninstall', async () => {

@@ -6,7 +6,8 @@ import { repositoriesFor, type Repositories } from '../backend/db/repositories.j
 import { ReportService } from '../backend/reports/report.service.js';
 import { seedReportData, type ReportData } from '../backend/reports/test-report-data.js';
 import { EntraStandIn } from '../backend/testing/entra-stand-in.js';
-import { NO_ALARMS } from './alarm-source.js';
+import { AlarmService } from '../backend/alarms/alarm.service.js';
+import { alarmServiceSource } from './alarm-source.js';
 import { BillingBotService } from './billing-bot.service.js';
 import type { BotLog } from './bot-error-reply.js';
 import { directoryPrincipals } from './bot-principals.js';
@@ -93,7 +94,7 @@ export async function openBotWorld(database: Database, botAppId: string = BOT_AP
     repos,
     reports: new ReportService(repos),
     principals: directoryPrincipals(createAuthenticator(authConfig, repos)),
-    alarms: NO_ALARMS,
+    alarms: alarmServiceSource(new AlarmService(database, () => TODAY.getTime())),
     tabUrl: TAB_URL,
     timeZone: 'Europe/Rome',
     now: () => TODAY,
