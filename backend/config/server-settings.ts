@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LedgerlineError } from '../domain/errors.js';
+import { readEnvironmentSettings } from './environment-settings.js';
 
 /** The environment variables of the server's own settings. */
 export const SERVER_ENV_VARIABLES = { maskDigits: 'LEDGERLINE_MASK_DIGITS' } as const;
@@ -18,22 +18,5 @@ export type ServerSettings = Readonly<z.output<typeof serverSettingsSchema>>;
 
 /** Reads the server's settings from the environment once; an error names the variable. */
 export function readServerSettings(env: Readonly<Record<string, string | undefined>>): ServerSettings {
-  const input: Record<string, string> = {};
-  for (const [field, variable] of Object.entries(SERVER_ENV_VARIABLES)) {
-    const value = env[variable]?.trim();
-    if (value) input[field] = value;
-  }
-  const result = serverSettingsSchema.safeParse(input);
-  if (!result.success) {
-    const details = result.error.issues.map(
-      (issue) =>
-        `${SERVER_ENV_VARIABLES[issue.path[0] as keyof typeof SERVER_ENV_VARIABLES] ?? 'settings'}: ${issue.message}`,
-    );
-    throw new LedgerlineError(
-      'configuration',
-      `server settings are not valid: ${details.join('; ')}`,
-      details,
-    );
-  }
-  return Object.freeze(result.data);
+  return readEnvironmentSettings(env, SERVER_ENV_VARIABLES, serverSettingsSchema, 'server settings');
 }

@@ -83,7 +83,7 @@ export function repositoriesFor(
     botConversations: new BotConversationRepository(db, now),
     botChannelSettings: new BotChannelSettingRepository(db, now),
     botSubscriptions: new BotSubscriptionRepository(db, adapter, now),
-    outbox: new OutboxRepository(db, now),
+    outbox: new OutboxRepository(db, adapter, now),
     schedules: new ReportScheduleRepository(db, adapter, now),
     scheduleRuns: new ScheduleRunRepository(db, adapter, now),
     alarmRules: new AlarmRuleRepository(db, adapter, now),
