@@ -3,6 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { LedgerlineError } from '../domain/errors.js';
 import type { CliContext } from './cli-context.js';
 import { createReporter } from './reporter.js';
+import { registerAlarmsCommand } from './alarms-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerDirectoryCommand } from './directory-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
@@ -65,6 +66,7 @@ export function buildProgram(context: CliContext): Command {
   registerRerateCommand(program, context);
   registerRecordCommand(program, context);
   registerReportCommand(program, context);
+  registerAlarmsCommand(program, context);
   registerServeCommand(program, context);
 
   registerDemoCommand(program, context);
