@@ -46,9 +46,20 @@ export interface EntraStandInOptions {
   memberships?: Readonly<Record<string, readonly string[]>>;
   /** Users per page when `$top` is not given (Graph's default is 100). */
   pageSize?: number;
+  /** Member user object ids per group id, for `transitiveMembers/microsoft.graph.user`. */
+  groupMembers?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** A response the routes build; the server writes it as JSON. */
+/** An e-mail Graph took at `POST /users/{sender}/sendMail`. */
+export interface SentGraphMail {
+  /** The mailbox in the path. */
+  sender: string;
+  /** The `message` of the request body, as Graph's message resource. */
+  message: Record<string, unknown>;
+  saveToSentItems: unknown;
+}
+
+/** A response the routes build; the server writes it as JSON (no body when undefined). */
 export interface StandInResponse {
   status: number;
   body: unknown;
@@ -65,6 +76,9 @@ export interface StandInContext {
   memberships: ReadonlyMap<string, ReadonlySet<string>>;
   pageSize: number;
   graphFailure: number | null;
+  groupMembers: ReadonlyMap<string, readonly string[]>;
+  /** Where sendMail keeps what it took. */
+  sentMail: SentGraphMail[];
   sign(payload: JWTPayload): Promise<string>;
   /** The claims of a token this stand-in signed, if it is valid for `audience`; else null. */
   verify(token: string, audience: readonly string[]): Promise<JWTPayload | null>;
@@ -73,13 +87,16 @@ export interface StandInContext {
 /**
  * Entra ID and Microsoft Graph on 127.0.0.1 for tests, speaking the real protocols: OpenID
  * configuration, JWKS, the v2 token endpoint (client credentials and on-behalf-of, returning real
- * signed JWTs), Graph `checkMemberGroups` and paged `GET /users`. It records every request and
+ * signed JWTs), Graph `checkMemberGroups`, paged `GET /users` and group `transitiveMembers`, and
+ * `sendMail` (kept in `sentMail`). It records every request and
  * mints Teams-SSO-like user tokens signed with its key.
  */
 export class EntraStandIn {
   readonly requests: RecordedRequest[] = [];
   /** Graph answers every call with this status while set (e.g. 503), to test outages. */
   graphFailure: number | null = null;
+  /** The e-mails `sendMail` took, in order. */
+  readonly sentMail: SentGraphMail[] = [];
   private users: GraphUser[];
   private readonly memberships = new Map<string, Set<string>>();
 
@@ -200,6 +217,10 @@ export class EntraStandIn {
       memberships: this.memberships,
       pageSize: this.options.pageSize ?? 100,
       graphFailure: this.graphFailure,
+      groupMembers: new Map(
+        Object.entries(this.options.groupMembers ?? {}).map(([id, members]) => [id.toLowerCase(), members]),
+      ),
+      sentMail: this.sentMail,
       sign: (payload) => this.sign(payload),
       verify: async (token, audience) => {
         try {
@@ -229,6 +250,11 @@ export class EntraStandIn {
       caller: result.caller ?? null,
       status: result.status,
     });
+    if (result.body === undefined) {
+      response.writeHead(result.status, { 'content-length': '0' });
+      response.end();
+      return;
+    }
     response.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(result.body));
   }

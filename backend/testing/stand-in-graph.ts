@@ -16,8 +16,9 @@ const MAX_TOP = 999;
 
 /**
  * Microsoft Graph v1.0 as the stand-in serves it: the bearer token must be one the stand-in issued
- * for Graph, with a permission that allows the call; `POST /users/{id}/checkMemberGroups` and
- * `GET /users` with `$select`, `$top` and `@odata.nextLink` paging. Errors have Graph's shape.
+ * for Graph, with a permission that allows the call; `POST /users/{id}/checkMemberGroups`,
+ * `GET /users` and `GET /groups/{id}/transitiveMembers/microsoft.graph.user` with `$select`,
+ * `$top` and `@odata.nextLink` paging, and `POST /users/{sender}/sendMail`. Errors have Graph's shape.
  */
 export async function handleGraphRequest(
   context: StandInContext,
@@ -46,23 +47,55 @@ export async function handleGraphRequest(
   const memberGroups = /^\/v1\.0\/users\/([^/]+)\/checkMemberGroups$/.exec(url.pathname);
   if (method === 'POST' && memberGroups?.[1]) {
     if (!allowed(caller, ['GroupMember.Read.All', 'Directory.Read.All']))
-      return graphError(
-        403,
-        'Authorization_RequestDenied',
-        'Insufficient privileges to complete the operation.',
-        caller,
-      );
+      return insufficientPrivileges(caller);
     return checkMemberGroups(context, decodeURIComponent(memberGroups[1]), body, caller);
   }
   if (method === 'GET' && url.pathname === '/v1.0/users') {
     if (!allowed(caller, ['User.Read.All', 'User.ReadBasic.All', 'Directory.Read.All']))
+      return insufficientPrivileges(caller);
+    return listUsers(context, url, caller);
+  }
+  const transitive = /^\/v1\.0\/groups\/([^/]+)\/transitiveMembers\/microsoft\.graph\.user$/.exec(
+    url.pathname,
+  );
+  if (method === 'GET' && transitive?.[1]) {
+    if (!allowed(caller, ['GroupMember.Read.All', 'Group.Read.All', 'Directory.Read.All']))
+      return insufficientPrivileges(caller);
+    const members = context.groupMembers.get(decodeURIComponent(transitive[1]).toLowerCase());
+    if (!members)
       return graphError(
-        403,
-        'Authorization_RequestDenied',
-        'Insufficient privileges to complete the operation.',
+        404,
+        'Request_ResourceNotFound',
+        `Resource '${transitive[1]}' does not exist.`,
         caller,
       );
-    return listUsers(context, url, caller);
+    const users = members.map(
+      (id) => context.users.find((user) => user.id === id) ?? { id, userPrincipalName: null, mail: null },
+    );
+    return pagedList(context, url, users as GraphUser[], 'directoryObjects/microsoft.graph.user', caller);
+  }
+  const sendMail = /^\/v1\.0\/users\/([^/]+)\/sendMail$/.exec(url.pathname);
+  if (method === 'POST' && sendMail?.[1]) {
+    if (!allowed(caller, ['Mail.Send']))
+      return graphError(
+        403,
+        'ErrorAccessDenied',
+        'Access is denied. Check credentials and try again.',
+        caller,
+      );
+    const request = body as { message?: { toRecipients?: unknown[]; subject?: unknown } } | null;
+    if (
+      !request?.message ||
+      !Array.isArray(request.message.toRecipients) ||
+      request.message.toRecipients.length === 0
+    )
+      return graphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.', caller);
+    context.sentMail.push({
+      sender: decodeURIComponent(sendMail[1]),
+      message: request.message as Record<string, unknown>,
+      saveToSentItems: (body as { saveToSentItems?: unknown }).saveToSentItems,
+    });
+    return { status: 202, caller, body: undefined };
   }
   return graphError(400, 'BadRequest', `Resource not found for the segment '${url.pathname}'.`, caller);
 }
@@ -101,6 +134,17 @@ function checkMemberGroups(
 }
 
 function listUsers(context: StandInContext, url: URL, caller: JWTPayload): StandInResponse {
+  return pagedList(context, url, context.users, 'users', caller);
+}
+
+/** A list in pages of `$top` (`@odata.nextLink` with a `$skiptoken`), properties as `$select` asks. */
+function pagedList(
+  context: StandInContext,
+  url: URL,
+  items: readonly GraphUser[],
+  collection: string,
+  caller: JWTPayload,
+): StandInResponse {
   const topText = url.searchParams.get('$top');
   const top = topText === null ? context.pageSize : Number(topText);
   if (!Number.isInteger(top) || top < 1 || top > MAX_TOP)
@@ -124,12 +168,12 @@ function listUsers(context: StandInContext, url: URL, caller: JWTPayload): Stand
     ?.split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const page = context.users.slice(offset, offset + top).map((user) => selected(user, select));
+  const page = items.slice(offset, offset + top).map((user) => selected(user, select));
   const body: Record<string, unknown> = {
-    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#users${select ? `(${select.join(',')})` : ''}`,
+    '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#${collection}${select ? `(${select.join(',')})` : ''}`,
     value: page,
   };
-  if (offset + top < context.users.length) {
+  if (offset + top < items.length) {
     const next = new URL(url);
     next.searchParams.set('$skiptoken', Buffer.from(String(offset + top)).toString('base64url'));
     body['@odata.nextLink'] = `${context.url}${next.pathname}${next.search}`;
@@ -155,6 +199,15 @@ function allowed(caller: JWTPayload, permissions: readonly string[]): boolean {
     ...(typeof caller.scp === 'string' ? caller.scp.split(' ') : []),
   ]);
   return permissions.some((permission) => granted.has(permission));
+}
+
+function insufficientPrivileges(caller: JWTPayload): StandInResponse {
+  return graphError(
+    403,
+    'Authorization_RequestDenied',
+    'Insufficient privileges to complete the operation.',
+    caller,
+  );
 }
 
 function graphError(

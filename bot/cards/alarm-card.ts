@@ -4,6 +4,7 @@ import {
   execute,
   facts,
   heading,
+  openUrl,
   textLine,
   type AdaptiveCard,
 } from './card-elements.js';
@@ -23,12 +24,13 @@ export interface AlarmView {
 }
 
 /**
- * One alarm, with Acknowledge (Action.Execute) while it is open; once acknowledged, the same
- * card says by whom, and the bot puts it in place of the old one for everyone.
+ * One alarm, with Acknowledge (Action.Execute) while it is open and, given a link, "Open in
+ * Ledgerline"; once acknowledged, the same card says by whom, and the bot puts it in place of the
+ * old one for everyone.
  */
 export function alarmCard(
   alarm: AlarmView,
-  options: { refreshUserIds?: readonly string[] } = {},
+  options: { refreshUserIds?: readonly string[]; link?: string | null } = {},
 ): AdaptiveCard {
   const acknowledge = execute('Acknowledge', CARD_VERBS.acknowledge, { alarmId: alarm.id });
   const state = alarm.acknowledged
@@ -45,7 +47,10 @@ export function alarmCard(
       ]),
     ],
     {
-      actions: alarm.acknowledged ? [] : [acknowledge],
+      actions: [
+        ...(alarm.acknowledged ? [] : [acknowledge]),
+        ...(options.link ? [openUrl('Open in Ledgerline', options.link)] : []),
+      ],
       ...(options.refreshUserIds && options.refreshUserIds.length > 0 && !alarm.acknowledged
         ? {
             refresh: {

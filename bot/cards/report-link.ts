@@ -21,3 +21,9 @@ export function tabLink(
   if (filters.department !== undefined) query.set('department', String(filters.department));
   return `${tabBaseUrl.replace(/\/+$/, '')}/${page}?${query.toString()}`;
 }
+
+/** The tab's alarms page listing every alarm (`/alarms?status=all`); null without a base URL. */
+export function alarmsLink(tabBaseUrl: string | null): string | null {
+  if (!tabBaseUrl) return null;
+  return `${tabBaseUrl.replace(/\/+$/, '')}/alarms?status=all`;
+}
