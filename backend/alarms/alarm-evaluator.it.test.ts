@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines } from '../db/test-engines.js';
 import type { CallRecord } from '../domain/call-record.js';
 import { testRecord } from '../miner/test-company.js';
+import { encodePosition } from '../recorder/recorder-position.js';
 import { evaluateAggregateRules, startAlarmEvaluator } from './alarm-evaluator.js';
 import { openAlarmWorld, type AlarmWorld } from './test-alarm-world.js';
 
@@ -213,5 +217,41 @@ describe.each(testEngines())('budget, anomaly and health rules on a timer, on $n
         '1 calls of the last 24 hours could not be rated (no tariff or route for them).',
       ],
     ]);
+  });
+
+  it('watches the recorder against the purge horizon and the spool backlog, each its own alarm', async () => {
+    await world.addRule({
+      name: 'Recorder near the purge',
+      kind: 'health',
+      definition: { check: 'recorder_lag', purgeDays: 60, marginDays: 7 },
+      recipients: {},
+    });
+    await world.addRule({
+      name: 'Spool backlog',
+      kind: 'health',
+      definition: { check: 'miner_backlog', maxFiles: 1, maxAgeMinutes: 30 },
+      recipients: {},
+    });
+    const now = at('2026-02-17T11:00:00Z');
+    await world.repos.checkpoints.set('sfb', encodePosition({ at: '2025-12-20T10:00:00.000Z', open: [] }));
+    const spool = mkdtempSync(join(tmpdir(), 'ledgerline-backlog-'));
+    try {
+      const old = join(spool, 'old.ndjson');
+      writeFileSync(old, '');
+      utimesSync(old, new Date(now - 3_600_000), new Date(now - 3_600_000));
+      const outcome = await evaluateAggregateRules(world.database, now, { spoolDir: spool });
+      expect(outcome).toMatchObject({ raised: 2, failed: [] });
+      expect((await alarms()).map((alarm) => alarm.subjectKey).sort()).toEqual([
+        'health:miner_backlog',
+        'health:recorder_lag:sfb',
+      ]);
+      rmSync(old);
+      await world.repos.checkpoints.set('sfb', encodePosition({ at: '2026-02-17T10:55:00.000Z', open: [] }));
+      expect(await evaluateAggregateRules(world.database, now + 60_000, { spoolDir: spool })).toMatchObject({
+        resolved: 2,
+      });
+    } finally {
+      rmSync(spool, { recursive: true, force: true });
+    }
   });
 });
