@@ -41,11 +41,13 @@ function money(field: string) {
 
 const microField = z.number().int().positive().optional();
 
-/** `{ from, to }` local hours (to exclusive); null means closed all day. */
-const hoursSchema = z
+/** `{ from, to }` whole local hours, `to` exclusive. */
+const hourRange = z
   .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
-  .refine((hours) => hours.to > hours.from, 'to must be after from')
-  .nullable();
+  .refine((hours) => hours.to > hours.from, 'to must be after from');
+
+/** A weekday's opening hours; null means closed all day. */
+const hoursSchema = hourRange.nullable();
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
@@ -138,10 +140,7 @@ const anomalySchema = z.strictObject({
   /** Only calls of these destination classes (none: all outbound calls). */
   destClasses: z.array(z.enum(DESTINATION_CLASSES)).default([]),
   /** Only calls in these local hours, e.g. { from: 0, to: 6 } for the night. */
-  hours: z
-    .object({ from: z.number().int().min(0).max(23), to: z.number().int().min(1).max(24) })
-    .refine((hours) => hours.to > hours.from, 'hours: to must be after from')
-    .optional(),
+  hours: hourRange.optional(),
   /** Days of history the daily average is taken over. */
   baselineDays: z.number().int().min(1).max(90).default(14),
   /** The most recent local days checked (today and the days before). */
