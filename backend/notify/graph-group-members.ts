@@ -27,6 +27,8 @@ export class GraphGroupMembers implements GroupMembers {
   constructor(
     graphUrl: string,
     private readonly token: AppToken,
+    /** Members per page (Graph allows up to 999). */
+    private readonly pageSize = 999,
   ) {
     this.client = appGraphClient(graphUrl);
     this.base = `${graphUrl.replace(/\/+$/, '')}/v1.0/`;
@@ -35,7 +37,7 @@ export class GraphGroupMembers implements GroupMembers {
   async members(groupId: string): Promise<GroupMember[]> {
     const members: GroupMember[] = [];
     let path: string | null =
-      `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,mail,userPrincipalName&$top=999`;
+      `/groups/${encodeURIComponent(groupId)}/transitiveMembers/microsoft.graph.user?$select=id,mail,userPrincipalName&$top=${this.pageSize}`;
     while (path !== null) {
       let page: { value?: unknown; '@odata.nextLink'?: unknown };
       try {

@@ -1,4 +1,7 @@
+import { parseAuthConfig } from '../auth/auth-config.js';
+import { GraphTokenSource } from '../auth/graph-token-source.js';
 import type { TestEngine } from '../db/test-engines.js';
+import { EntraStandIn, type GraphUser } from '../testing/entra-stand-in.js';
 import type { OutboxMessage } from '../db/outbox.repository.js';
 import { repositoriesFor, type Repositories } from '../db/repositories.js';
 import { openAlarmWorld, type AlarmWorld } from '../alarms/test-alarm-world.js';
@@ -77,4 +80,40 @@ export async function openDeliveryWorld(engine: TestEngine): Promise<DeliveryWor
     }),
     close: () => world.close(),
   };
+}
+
+export const GRAPH_TENANT = '7a1b2c3d-4e5f-4a60-8b7c-9d0e1f2a3b4c';
+export const GRAPH_CLIENT_ID = '8b2c3d4e-5f60-4b71-8c9d-0e1f2a3b4c5d';
+
+/**
+ * Entra ID and Graph on 127.0.0.1 with an app allowed to send mail and read groups, the users
+ * and the groups' members given, and the app's token source on it.
+ */
+export async function startDeliveryGraph(
+  users: readonly GraphUser[],
+  groupMembers: Readonly<Record<string, readonly string[]>>,
+): Promise<{ entra: EntraStandIn; tokens: GraphTokenSource }> {
+  const clientSecret = 'mail-app-secret';
+  const entra = await EntraStandIn.start({
+    tenantId: GRAPH_TENANT,
+    clients: [
+      {
+        clientId: GRAPH_CLIENT_ID,
+        clientSecret,
+        applicationPermissions: ['Mail.Send', 'GroupMember.Read.All', 'User.Read.All'],
+      },
+    ],
+    users,
+    groupMembers,
+  });
+  const tokens = new GraphTokenSource(
+    parseAuthConfig({
+      tenantId: GRAPH_TENANT,
+      clientId: GRAPH_CLIENT_ID,
+      clientSecret,
+      authorityUrl: entra.url,
+      graphUrl: entra.url,
+    }),
+  );
+  return { entra, tokens };
 }
