@@ -9,7 +9,13 @@ export class SmtpMailNotifier implements Notifier<EmailContent> {
     smtpUrl: string,
     private readonly from: string,
   ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
+    // Well inside the outbox lease, so a stuck server never lets another worker send the same e-mail.
+    this.transport = nodemailer.createTransport({
+      url: smtpUrl,
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
   }
 
   async send(recipient: string, content: EmailContent): Promise<SendResult> {
