@@ -68,6 +68,7 @@ describe('the HTTP server', () => {
       rejectedLines: 1,
       backlog: { files: 1, bytes: expect.any(Number) },
       recorders: [],
+      outbox: { pending: 0, sending: 0, sent: 0, failed: 0 },
     });
     expect(Date.parse(status.lastMinedAt as string)).toBeGreaterThan(Date.now() - 60_000);
   });
@@ -322,6 +323,7 @@ describe('the HTTP server’s common behaviour', () => {
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(text).toContain('ledgerline_calls_stored{status="rated"} 0');
     expect(text).toContain('ledgerline_rejected_lines 0');
+    expect(text).toContain('ledgerline_outbox_messages{status="failed"} 0');
     expect(text).toContain('ledgerline_miner_lag_seconds 0');
     expect(text).toMatch(
       /ledgerline_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} [1-9]/,

@@ -13,8 +13,8 @@ export interface ServerMetrics {
  * do not collide): the process's default metrics, HTTP request durations and counts by route and
  * status, and pipeline gauges read from `status()` at each scrape: calls recorded (spool lines
  * the miner took in), calls stored by rating status, rejected lines, the spool backlog, miner
- * lag (age of the oldest file waiting) and recorder lag (time since each source's checkpoint
- * moved).
+ * lag (age of the oldest file waiting), recorder lag (time since each source's checkpoint
+ * moved) and the notification outbox by state.
  */
 export function createServerMetrics(
   status: () => Promise<PipelineStatus>,
@@ -103,6 +103,14 @@ export function createServerMetrics(
         g.set({ source: recorder.source }, Math.max(0, (now() - Date.parse(recorder.updatedAt)) / 1000));
     },
     ['source'],
+  );
+  gauge(
+    'ledgerline_outbox_messages',
+    'Notification messages in the outbox, by state (pending, sending, sent, failed).',
+    (g, s) => {
+      for (const [state, count] of Object.entries(s.outbox)) g.set({ status: state }, count);
+    },
+    ['status'],
   );
   gauge('ledgerline_last_call_timestamp_seconds', 'Start of the newest stored call (Unix time).', (g, s) =>
     g.set(s.lastCallAt === null ? 0 : Date.parse(s.lastCallAt) / 1000),

@@ -32,6 +32,9 @@ const pipelineStatusSchema = z.object({
       updatedAt: z.string(),
     }),
   ),
+  outbox: z
+    .object({ pending: z.number(), sending: z.number(), sent: z.number(), failed: z.number() })
+    .describe('notification messages by state; failed ones were given up after their last attempt'),
 });
 
 /**

@@ -20,17 +20,20 @@ export interface PipelineStatus {
   failedFiles: string[];
   /** Each recorder source: the last session read, calls it waits on, and when it last moved. */
   recorders: { source: string; position: string | null; openSessions: number; updatedAt: string }[];
+  /** Notification messages in the outbox by state: waiting (pending, sending), sent, given up. */
+  outbox: { pending: number; sending: number; sent: number; failed: number };
 }
 
 /** Reads the pipeline's status from the database and the spool folder. */
 export async function pipelineStatus(repos: Repositories, spoolDir: string): Promise<PipelineStatus> {
-  const [counts, recordedLines, rejectedLines, checkpoints, pending, failed] = await Promise.all([
+  const [counts, recordedLines, rejectedLines, checkpoints, pending, failed, outbox] = await Promise.all([
     repos.calls.pipelineCounts(),
     repos.spoolFiles.linesRead(),
     repos.rejects.count(),
     repos.checkpoints.list(),
     pendingSpoolFiles(spoolDir),
     failedSpoolFiles(spoolDir),
+    repos.outbox.countByStatus(),
   ]);
   let bytes = 0;
   let oldest: number | null = null;
@@ -64,5 +67,6 @@ export async function pipelineStatus(repos: Repositories, spoolDir: string): Pro
         updatedAt: new Date(checkpoint.updatedAt).toISOString(),
       };
     }),
+    outbox,
   };
 }
