@@ -4,7 +4,7 @@ import { repositoriesFor } from '../backend/db/repositories.js';
 import { ReportService } from '../backend/reports/report.service.js';
 import { AlarmService } from '../backend/alarms/alarm.service.js';
 import { alarmServiceSource } from './alarm-source.js';
-import { botEndpoint, createBotAdapter } from './bot-adapter.js';
+import { botEndpoint, createBotAdapter, type BotAdapter } from './bot-adapter.js';
 import type { BotConfig } from './bot-config.js';
 import type { BotLog } from './bot-error-reply.js';
 import type { PrincipalSource } from './bot-principals.js';
@@ -30,6 +30,8 @@ export interface BillingBotSetup {
 export interface BillingBot {
   routes: ApiRoute[];
   notifier: TeamsNotifier;
+  /** The adapter, for delivery made outside a turn (the outbox's Teams notifier). */
+  adapter: BotAdapter;
   appId: string;
 }
 
@@ -59,6 +61,7 @@ export function createBillingBot(setup: BillingBotSetup): BillingBot {
   return {
     routes: botRoutes(botEndpoint(adapter, (context) => handler.run(context))),
     notifier: new TeamsNotifier(adapter, repos),
+    adapter,
     appId: adapter.appId,
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/database.js';
 import { repositoriesFor } from '../db/repositories.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
+import { migrateToLatest } from '../db/migrations/migrate.js';
 import { DEFAULT_DAYS, catchUp, demoSummary, openDemoWorld, type DemoWorld } from './demo-runner.js';
 import { positiveSeconds } from './mine-command.js';
 import { repeat } from './pipeline-loops.js';
@@ -12,6 +13,7 @@ import {
   DEFAULT_PORT,
   listenAddress,
   startServer,
+  automationFromEnvironment,
   type ListenAddress,
 } from './serve-command.js';
 import { UsageError } from './usage-error.js';
@@ -83,6 +85,8 @@ interface DemoRun {
 
 async function runDemo(database: Database, run: DemoRun, context: CliContext): Promise<void> {
   const { reporter, signal } = context;
+  // The server's alarm, report and delivery jobs start with it and need the tables.
+  await migrateToLatest(database);
   // Listening comes first: a port in use ends the demo at once, not after minutes of catching up.
   const server = run.address
     ? await startServer({
@@ -99,6 +103,11 @@ async function runDemo(database: Database, run: DemoRun, context: CliContext): P
         },
         maskDigits: readServerSettings(context.env).maskDigits,
         bot: botFromEnvironment(context, 'demo'),
+        automation: automationFromEnvironment(context, {
+          timeZone: DEMO_COMPANY.sites[0]?.timeZone ?? 'UTC',
+          tabUrl: run.address.port === 0 ? null : `http://${run.address.host}:${run.address.port}`,
+          alarmIntervalMs: 60_000,
+        }),
       })
     : null;
   const onStop = () => reporter.info('stopping (the data is kept; the next start carries on from it)');

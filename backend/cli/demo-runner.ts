@@ -7,6 +7,8 @@ import { repositoriesFor } from '../db/repositories.js';
 import { DEMO_COMPANY, setUpDemoCompany } from '../demo/demo-company.js';
 import { LEGACY_EXPORT_FILE, legacyPbxExport } from '../demo/legacy-export.js';
 import { LiveTraffic } from '../demo/live-traffic.js';
+import { installDemoAlarmRules } from '../demo/demo-alarm-rules.js';
+import { installDemoSchedules } from '../demo/demo-schedules.js';
 import { SpoolMiner } from '../miner/spool-miner.js';
 import { openCdrSource } from '../recorder/cdr-source-factory.js';
 import type { CdrSource } from '../recorder/cdr-source.js';
@@ -74,6 +76,9 @@ export async function openDemoWorld(
     );
     await setUpDemoCompany(database);
   }
+  // Before any call is mined, so the history's anomalies raise their alarms as they are stored.
+  await installDemoAlarmRules(database, DEMO_COMPANY.adminGroupId);
+  await installDemoSchedules(database);
 
   const statePath = join(dataDir, 'demo.json');
   const saved = readDemoState(statePath);

@@ -10,12 +10,15 @@ import { createDemoAuth, type DemoAuth } from '../auth/demo-sign-in.js';
 import { repositoriesFor } from '../db/repositories.js';
 import type { Role } from '../domain/role.js';
 import { readServerSettings } from '../config/server-settings.js';
+import { readNotifySettings } from '../config/notify-settings.js';
 import type { Database } from '../db/database.js';
 import { LedgerlineError } from '../domain/errors.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
 import type { Reporter } from './reporter.js';
 import { UsageError } from './usage-error.js';
-import { createBillingBot } from '../../bot/billing-bot.js';
+import { startAutomation, type AutomationSettings, type AutomationSetup } from './server-automation.js';
+import { GraphTokenSource } from '../auth/graph-token-source.js';
+import { createBillingBot, type BillingBot } from '../../bot/billing-bot.js';
 import { demoPrincipals, directoryPrincipals, type PrincipalSource } from '../../bot/bot-principals.js';
 import {
   BOT_ENV_VARIABLES,
@@ -67,6 +70,7 @@ export function registerServeCommand(program: Command, context: CliContext): voi
           signIn,
           maskDigits: readServerSettings(context.env).maskDigits,
           bot: botFromEnvironment(context, 'serve'),
+          automation: automationFromEnvironment(context),
         });
         if (signIn.kind === 'none')
           context.reporter.warn(
@@ -120,6 +124,8 @@ export interface ServerSetup {
   tabDir?: string;
   /** The billing bot at POST /api/messages; absent: no bot. */
   bot?: BotHosting;
+  /** Alarms, scheduled reports and their delivery; absent: the server only answers requests. */
+  automation?: AutomationSettings;
 }
 
 /**
@@ -143,6 +149,27 @@ export function botFromEnvironment(context: CliContext, mode: 'serve' | 'demo'):
   return undefined;
 }
 
+/**
+ * Alarms, scheduled reports and delivery as the environment sets them up: mail from
+ * LEDGERLINE_MAIL_*, the company's time zone from LEDGERLINE_BOT_TIME_ZONE, the tab's address
+ * from LEDGERLINE_TAB_URL and the reports' logo from LEDGERLINE_REPORT_LOGO.
+ */
+export function automationFromEnvironment(
+  context: CliContext,
+  defaults: Partial<Pick<AutomationSettings, 'timeZone' | 'tabUrl' | 'alarmIntervalMs'>> = {},
+): AutomationSettings {
+  const { env } = context;
+  const bot = readUnauthenticatedBotSettings(env);
+  return {
+    notify: readNotifySettings(env),
+    timeZone: env[BOT_ENV_VARIABLES.timeZone]?.trim() ? bot.timeZone : (defaults.timeZone ?? bot.timeZone),
+    tabUrl: bot.tabUrl ?? defaults.tabUrl ?? null,
+    logoFile: env.LEDGERLINE_REPORT_LOGO?.trim() || null,
+    alarmIntervalMs: defaults.alarmIntervalMs ?? 5 * 60_000,
+    maskDigits: readServerSettings(env).maskDigits,
+  };
+}
+
 /** Starts the HTTP server; a port in use or an address it cannot have is a clear error. */
 export async function startServer(setup: ServerSetup): Promise<RunningServer> {
   const { database, spoolDir, address, reporter, signIn } = setup;
@@ -156,6 +183,19 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
     demo = await createDemoAuth(signIn.config, directory, { defaults: signIn.personas });
     authenticator = demo.authenticator;
   }
+  const principals = principalSourceFor(setup, authenticator, demo);
+  const bot = setup.bot ? billingBotFor(setup, setup.bot, principals) : null;
+  const automation = setup.automation
+    ? await startAutomation({
+        database,
+        spoolDir,
+        reporter,
+        settings: setup.automation,
+        principals,
+        bot: bot?.adapter ?? null,
+        graph: appGraph(signIn),
+      })
+    : null;
   const server = createHttpServer({
     database,
     spoolDir,
@@ -166,8 +206,14 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
       ? { authenticate: (header) => (authenticator as Authenticator).authenticate(header) }
       : {}),
     routes: [
-      ...apiRoutes({ database, maskDigits: setup.maskDigits, demo }),
-      ...(setup.bot ? botRoutesFor(setup, setup.bot, authenticator, demo) : []),
+      ...apiRoutes({
+        database,
+        maskDigits: setup.maskDigits,
+        demo,
+        adminGroupId: signIn.kind === 'none' ? null : (signIn.config.adminGroupId ?? null),
+        ...(automation ? { reportScheduler: automation.reportScheduler } : {}),
+      }),
+      ...(bot ? bot.routes : []),
     ],
     tabDir: setup.tabDir ?? tabFilesDir(),
   });
@@ -176,50 +222,63 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
   try {
     port = await listen(server, address.port, host);
   } catch (error) {
+    await automation?.stop();
     throw new LedgerlineError('unavailable', listenFailure(error, address), [], { cause: error });
   }
   return {
     url: `http://${host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await automation?.stop();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Browsers keep idle connections open; they must not hold the shutdown back.
         server.server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }
 
-/** The bot's route, its rights from the same sign-in as the API's. */
-function botRoutesFor(
+/**
+ * Whose rights a person has when the bot or a scheduled report asks: the demo's personas in demo
+ * mode, Graph group membership with the app's own token with Entra sign-in; null otherwise.
+ */
+function principalSourceFor(
   setup: ServerSetup,
-  bot: BotHosting,
   authenticator: Authenticator | null,
   demo: DemoAuth | null,
-) {
+): PrincipalSource | null {
+  const { signIn } = setup;
+  if (signIn.kind === 'demo' && demo)
+    return demoPrincipals({
+      auth: demo,
+      directory: repositoriesFor(setup.database.kysely, setup.database),
+      personas: signIn.personas,
+    });
+  if (signIn.kind === 'entra' && authenticator && signIn.config.clientSecret)
+    return directoryPrincipals(authenticator);
+  return null;
+}
+
+/** App-only Graph access from the sign-in settings, when they have a client secret. */
+function appGraph(signIn: SignIn): AutomationSetup['graph'] {
+  if (signIn.kind !== 'entra' || !signIn.config.clientSecret) return null;
+  return { graphUrl: signIn.config.graphUrl, tokens: new GraphTokenSource(signIn.config) };
+}
+
+/** The bot, its rights from the same sign-in as the API's. */
+function billingBotFor(setup: ServerSetup, bot: BotHosting, principals: PrincipalSource | null): BillingBot {
   const { signIn } = setup;
   if (bot.kind === 'unauthenticated' && !(signIn.kind === 'demo' && isLoopback(setup.address.host)))
     throw new LedgerlineError(
       'configuration',
       `the bot without an app id answers only in demo mode on loopback: set ${BOT_ENV_VARIABLES.appId}`,
     );
-  let principals: PrincipalSource;
-  if (signIn.kind === 'demo' && demo) {
-    principals = demoPrincipals({
-      auth: demo,
-      directory: repositoriesFor(setup.database.kysely, setup.database),
-      personas: signIn.personas,
-    });
-  } else if (signIn.kind === 'entra' && authenticator) {
-    if (!signIn.config.clientSecret)
-      throw new LedgerlineError(
-        'configuration',
-        `the bot asks Graph which groups people are in: set ${AUTH_ENV_VARIABLES.clientSecret}`,
-      );
-    principals = directoryPrincipals(authenticator);
-  } else
+  if (!principals)
     throw new LedgerlineError(
       'configuration',
-      `the bot needs the tenant's sign-in settings to know people's rights: set ${AUTH_ENV_VARIABLES.tenantId} and ${AUTH_ENV_VARIABLES.clientId}`,
+      signIn.kind === 'entra'
+        ? `the bot asks Graph which groups people are in: set ${AUTH_ENV_VARIABLES.clientSecret}`
+        : `the bot needs the tenant's sign-in settings to know people's rights: set ${AUTH_ENV_VARIABLES.tenantId} and ${AUTH_ENV_VARIABLES.clientId}`,
     );
   const { port, host } = setup.address;
   const ownUrl =
@@ -234,7 +293,7 @@ function botRoutesFor(
     timeZone: bot.kind === 'authenticated' ? bot.config.timeZone : bot.settings.timeZone,
     maskDigits: setup.maskDigits,
     log: setup.reporter,
-  }).routes;
+  });
 }
 
 function listenFailure(error: unknown, { port, host }: ListenAddress): string {
