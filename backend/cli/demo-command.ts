@@ -5,6 +5,7 @@ import { repositoriesFor } from '../db/repositories.js';
 import { dataDir, databaseUrl, withDatabase, type CliContext, type DatabaseOptions } from './cli-context.js';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 import { migrateToLatest } from '../db/migrations/migrate.js';
+import { demoGroupMembers } from '../demo/demo-group-members.js';
 import { DEFAULT_DAYS, catchUp, demoSummary, openDemoWorld, type DemoWorld } from './demo-runner.js';
 import { positiveSeconds } from './mine-command.js';
 import { repeat } from './pipeline-loops.js';
@@ -108,6 +109,7 @@ async function runDemo(database: Database, run: DemoRun, context: CliContext): P
           tabUrl: run.address.port === 0 ? null : `http://${run.address.host}:${run.address.port}`,
           alarmIntervalMs: 60_000,
         }),
+        groupMembers: demoGroupMembers(DEMO_COMPANY, repositoriesFor(database.kysely, database)),
       })
     : null;
   const onStop = () => reporter.info('stopping (the data is kept; the next start carries on from it)');

@@ -18,6 +18,7 @@ import type { Reporter } from './reporter.js';
 import { UsageError } from './usage-error.js';
 import { startAutomation, type AutomationSettings, type AutomationSetup } from './server-automation.js';
 import { GraphTokenSource } from '../auth/graph-token-source.js';
+import type { GroupMembers } from '../notify/graph-group-members.js';
 import { createBillingBot, type BillingBot } from '../../bot/billing-bot.js';
 import { demoPrincipals, directoryPrincipals, type PrincipalSource } from '../../bot/bot-principals.js';
 import {
@@ -126,6 +127,8 @@ export interface ServerSetup {
   bot?: BotHosting;
   /** Alarms, scheduled reports and their delivery; absent: the server only answers requests. */
   automation?: AutomationSettings;
+  /** Who is in an Entra group, when not asked of Graph (the demo's personas). */
+  groupMembers?: GroupMembers;
 }
 
 /**
@@ -194,6 +197,7 @@ export async function startServer(setup: ServerSetup): Promise<RunningServer> {
         principals,
         bot: bot?.adapter ?? null,
         graph: appGraph(signIn),
+        ...(setup.groupMembers ? { groupMembers: setup.groupMembers } : {}),
       })
     : null;
   const server = createHttpServer({

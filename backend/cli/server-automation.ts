@@ -4,6 +4,7 @@ import type { NotifySettings } from '../config/notify-settings.js';
 import type { Database } from '../db/database.js';
 import { repositoriesFor } from '../db/repositories.js';
 import type { Principal } from '../domain/principal.js';
+import type { GroupMembers } from '../notify/graph-group-members.js';
 import { createNotifiers } from '../notify/notifier.js';
 import { startOutboxWorker } from '../notify/outbox-worker.js';
 import { loadCompanyLogo } from '../reports/company-logo.js';
@@ -39,6 +40,8 @@ export interface AutomationSetup {
   bot: BotAdapter | null;
   /** App-only Graph access (group members, Graph mail); null without a client secret. */
   graph: { graphUrl: string; tokens: Pick<GraphTokenSource, 'appOnly'> } | null;
+  /** Group members from elsewhere than Graph (the demo's personas). */
+  groupMembers?: GroupMembers;
   now?: () => number;
 }
 
@@ -57,12 +60,13 @@ export interface RunningAutomation {
 export async function startAutomation(setup: AutomationSetup): Promise<RunningAutomation> {
   const { database, reporter, settings } = setup;
   const now = setup.now ?? Date.now;
-  const notifiers = createNotifiers({
+  const made = createNotifiers({
     settings: settings.notify,
     bot: setup.bot,
     repos: repositoriesFor(database.kysely, database),
     graph: setup.graph,
   });
+  const notifiers = setup.groupMembers ? { ...made, groups: setup.groupMembers } : made;
   if (!notifiers.email)
     reporter.info(
       'alarms and reports are not sent by e-mail: set LEDGERLINE_MAIL_TRANSPORT (docs/configuration.md)',
