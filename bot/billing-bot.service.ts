@@ -237,7 +237,7 @@ export class BillingBotService {
       card: subscriptionCard({
         reportName: REPORT_NAMES[report],
         schedule,
-        note: 'The subscription is saved for this conversation. Sending it on schedule starts with the report scheduler, which comes in a later version of Ledgerline; until then you can ask for the report at any time.',
+        note: `It comes here at 07:00 ${SENT_ON[schedule]}, for ${SENT_FOR[schedule]}; you can still ask for the report at any time.`,
       }),
     };
   }
@@ -414,3 +414,8 @@ function validZone(zone: string | null): string | null {
     return null;
   }
 }
+
+/** When each subscription is sent (the report scheduler's times, in the company's time zone). */
+const SENT_ON = { daily: 'every day', weekly: 'every Monday', monthly: 'on the 1st of each month' } as const;
+/** The period each subscription covers. */
+const SENT_FOR = { daily: 'yesterday', weekly: 'last week', monthly: 'last month' } as const;

@@ -222,9 +222,9 @@ describe.each(testEngines())('the billing bot in a conversation, on $name', (eng
     expect(JSON.stringify(cardOf(await say('anna', 'alarms')))).toContain('There are no open alarms.');
   });
 
-  it('stores subscriptions for the chat and says the scheduler comes later', async () => {
+  it('stores subscriptions for the chat and says when the report will come', async () => {
     expect(JSON.stringify(cardOf(await say('bruno', 'subscribe top users daily')))).toContain(
-      'later version',
+      'It comes here at 07:00 every day, for yesterday',
     );
     expect(await world.repos.botSubscriptions.ofConversation('a:personal-bruno')).toEqual([
       expect.objectContaining({ report: 'top-users', schedule: 'daily', subscriberObjectId: PEOPLE.bruno }),
