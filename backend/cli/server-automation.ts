@@ -89,6 +89,7 @@ export async function startAutomation(setup: AutomationSetup): Promise<RunningAu
     maskedDigits: settings.maskDigits,
     tabUrl: settings.tabUrl,
     timeZone: settings.timeZone,
+    groups: notifiers.groups,
   };
   const scheduler = startReportScheduler(schedulerOptions);
   const outbox = startOutboxWorker({

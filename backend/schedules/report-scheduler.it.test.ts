@@ -203,6 +203,67 @@ describe.each(testEngines())('report scheduler on $name', (engine) => {
     expect(Number(anna?.rows.at(-1)?.[1])).toBeLessThan(24);
   });
 
+  it("sends each member of a group a document made with the member's own rights, never the schedule's", async () => {
+    const { clock, repos } = await setUp('2026-11-20T12:00:00Z');
+    const GROUP = '00000000-0000-4000-8000-0000000000f1';
+    const groups = {
+      members: async (groupId: string) =>
+        groupId === GROUP
+          ? [
+              { id: ANNA_OID, mail: 'anna@contoso.com', userPrincipalName: 'anna@contoso.com' },
+              {
+                id: '00000000-0000-4000-8000-0000000000ff',
+                mail: null,
+                userPrincipalName: 'gone@contoso.com',
+              },
+            ]
+          : [],
+    };
+    const schedule = await repos.schedules.create(
+      {
+        ...DAILY_PDF,
+        name: 'Monthly departments to the managers',
+        report: 'departments',
+        period: 'last-month',
+        format: 'csv',
+        cron: '0 7 1 * *',
+        recipients: [`group:${GROUP}`],
+      },
+      ADMIN_OID,
+    );
+    clock.at = utc('2026-12-01T06:30:00Z');
+    const withGroups = new ReportScheduler({
+      database,
+      now: clock.now,
+      principals: testPrincipals(data),
+      instanceId: 'one',
+      groups,
+    });
+    const [outcome] = await withGroups.runDue();
+    expect(outcome).toMatchObject({ scheduleId: schedule.id, status: 'done', messages: 1 });
+    expect(outcome?.problems.join('\n')).toContain('gone@contoso.com');
+    const [message, ...others] = await outbox();
+    expect(others).toEqual([]);
+    expect(message?.recipient).toBe('anna@contoso.com');
+    const payload = JSON.parse(message?.payload_json ?? '{}') as { attachments: { contentBase64: string }[] };
+    const csv = Buffer.from(payload.attachments[0]?.contentBase64 ?? '', 'base64').toString('utf8');
+    const rows = parse(csv, { bom: true }) as string[][];
+    expect(rows.map((row) => row[0])).toEqual(['Department', 'Sales North', 'Sales', 'Total']);
+  });
+
+  it('sends nothing to a group it cannot list the members of, and says so', async () => {
+    const { clock, repos, scheduler } = await setUp('2026-11-20T12:00:00Z');
+    await repos.schedules.create(
+      { ...DAILY_PDF, recipients: ['group:00000000-0000-4000-8000-0000000000f1'] },
+      ADMIN_OID,
+    );
+    clock.at = utc('2026-11-21T06:30:00Z');
+    const [outcome] = await scheduler('one').runDue();
+    expect(outcome?.messages).toBe(0);
+    expect(outcome?.problems.join('\n')).toContain('without Graph');
+    expect(await outbox()).toEqual([]);
+  });
+
   it("sends cards to a channel, and skips a person whose rights refuse the schedule's filter", async () => {
     const { clock, repos, scheduler } = await setUp('2026-11-20T12:00:00Z');
     await repos.schedules.create(

@@ -12,6 +12,7 @@ import { ReportService } from '../reports/report.service.js';
 import { CronDueTimes } from './cron-due-times.js';
 import { scheduleAudiences, type SchedulePrincipals } from './schedule-audiences.js';
 import { scheduleMessages } from './schedule-messages.js';
+import type { GroupMembers } from '../notify/graph-group-members.js';
 import { SUBSCRIPTION_CRONS, subscriptionMessage } from './subscription-messages.js';
 
 /** How long a claimed run is a server's before another may take it over: 10 minutes. */
@@ -34,6 +35,8 @@ export interface ReportSchedulerOptions {
   tabUrl?: string | null;
   /** The company's time zone, for bot subscriptions (sent at 07:00 local). */
   timeZone?: string;
+  /** Members of Entra groups named as recipients, each sent a copy made with their own rights. */
+  groups?: GroupMembers | null;
 }
 
 /** What one run did. */
@@ -114,7 +117,12 @@ export class ReportScheduler {
   }
 
   private async scheduleRun(schedule: ReportScheduleRecord, dueAt: number) {
-    const { audiences, problems } = await scheduleAudiences(schedule, this.repos, this.options.principals);
+    const { audiences, problems } = await scheduleAudiences(
+      schedule,
+      this.repos,
+      this.options.principals,
+      this.options.groups ?? null,
+    );
     const made = await scheduleMessages(
       {
         reports: this.reports,
