@@ -22,6 +22,8 @@ export interface CliContext {
   stdin(): AsyncIterable<string>;
   /** Aborted when the process is asked to stop (SIGINT, SIGTERM). */
   signal: AbortSignal;
+  /** The configuration file whose settings `env` includes, once read at start; null when none. */
+  configFile?: string | null;
 }
 
 /** The options every command that touches the billing database accepts. */

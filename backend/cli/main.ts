@@ -1,11 +1,14 @@
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
+import { loadConfiguration } from '../config/config-file.js';
+import { checkConfiguration } from '../config/configuration-check.js';
 import { LedgerlineError } from '../domain/errors.js';
 import type { CliContext } from './cli-context.js';
 import { createReporter } from './reporter.js';
 import { registerAlarmsCommand } from './alarms-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerDirectoryCommand } from './directory-command.js';
+import { registerDoctorCommand } from './doctor-command.js';
 import { registerMigrateCommand } from './migrate-command.js';
 import { registerMineCommands } from './mine-command.js';
 import { registerRateCommand } from './rate-command.js';
@@ -33,8 +36,12 @@ export function processContext(): CliContext {
   };
 }
 
-/** Builds the `ledgerline` program with every command registered. */
-export function buildProgram(context: CliContext): Command {
+/**
+ * Builds the `ledgerline` program with every command registered. Commands see the configuration
+ * file's settings under the environment's (`--config`, LEDGERLINE_CONFIG, ./ledgerline.config.json).
+ */
+export function buildProgram(given: CliContext): Command {
+  const context: CliContext = { ...given };
   const program = new Command('ledgerline')
     .description('Call accounting for Microsoft Teams and Skype for Business')
     .version(packageVersion(), '-V, --version')
@@ -42,6 +49,12 @@ export function buildProgram(context: CliContext): Command {
       new Option(
         '--db <url>',
         'billing database: sqlite:<file>, postgres://… or mssql://… (env LEDGERLINE_DB_URL)',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--config <file>',
+        'settings file, JSON or YAML, under the environment (env LEDGERLINE_CONFIG; default ./ledgerline.config.json if there)',
       ),
     )
     .addOption(
@@ -56,7 +69,13 @@ export function buildProgram(context: CliContext): Command {
       writeErr: (text) => context.warn(text.replace(/\n$/, '')),
     })
     .showHelpAfterError()
-    .configureHelp({ showGlobalOptions: true });
+    .configureHelp({ showGlobalOptions: true })
+    .hook('preAction', () => {
+      const loaded = loadConfiguration(given.env, given.cwd, program.opts<{ config?: string }>().config);
+      checkConfiguration(loaded);
+      context.env = loaded.env;
+      context.configFile = loaded.file;
+    });
 
   registerMigrateCommand(program, context);
   registerDirectoryCommand(program, context);
@@ -68,6 +87,7 @@ export function buildProgram(context: CliContext): Command {
   registerReportCommand(program, context);
   registerAlarmsCommand(program, context);
   registerServeCommand(program, context);
+  registerDoctorCommand(program, context);
 
   registerDemoCommand(program, context);
 
