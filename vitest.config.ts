@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'backend',
-          include: ['backend/**/*.test.ts', 'bot/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['backend/**/*.test.ts', 'bot/**/*.test.ts', 'bench/**/*.test.ts', 'infra/**/*.test.ts'],
           exclude: ['node_modules/**', 'dist/**'],
           environment: 'node',
           testTimeout: 30_000,
