@@ -10,6 +10,7 @@ import { migrateToLatest } from '../backend/db/migrations/migrate.js';
 import { repositoriesFor } from '../backend/db/repositories.js';
 import { SQLITE_PRAGMAS } from '../backend/db/sqlite/sqlite-connection.js';
 import type { CallRecord } from '../backend/domain/call-record.js';
+import { installDemoAlarmRules } from '../backend/demo/demo-alarm-rules.js';
 import { MiningTablesBuilder } from '../backend/miner/mining-tables.js';
 import { mineSpoolFile } from '../backend/miner/spool-file-miner.js';
 import { MILAN } from './rating-bench.js';
@@ -25,6 +26,11 @@ export interface MinerBenchResult {
   baselineRowsPerSecond: number;
   ratio: number;
   minerPeakRssBytes: number;
+  /** The same file mined again with the demo's per-call alarm rules on (evaluated in its transaction). */
+  withAlarmsSeconds: number;
+  withAlarmsCallsPerSecond: number;
+  /** Alarms those rules raised on the synthetic traffic. */
+  alarmsRaised: number;
 }
 
 const USERS = 300;
@@ -113,6 +119,7 @@ export async function runMinerBench(count: number): Promise<MinerBenchResult> {
     // The baseline writes into the same database as it is before mining: same schema, directory,
     // constraints and settings.
     await sql`vacuum into ${join(dir, 'baseline.db')}`.execute(database.kysely);
+    await sql`vacuum into ${join(dir, 'alarms.db')}`.execute(database.kysely);
     const spool = join(dir, 'sfb-bench.ndjson');
     const spoolBytes = await writeSpool(spool, count, random);
     globalThis.gc?.();
@@ -129,6 +136,7 @@ export async function runMinerBench(count: number): Promise<MinerBenchResult> {
       throw new Error(`mined ${outcome.calls} calls of ${count} (${outcome.rejected} rejected)`);
 
     const baselineSeconds = await baselineInsert(join(dir, 'miner.db'), join(dir, 'baseline.db'));
+    const withAlarms = await mineWithAlarmRules(join(dir, 'alarms.db'), spool, count);
     return {
       calls: count,
       spoolBytes,
@@ -138,9 +146,43 @@ export async function runMinerBench(count: number): Promise<MinerBenchResult> {
       baselineRowsPerSecond: Math.round(count / baselineSeconds),
       ratio: baselineSeconds / minerSeconds,
       minerPeakRssBytes,
+      withAlarmsSeconds: withAlarms.seconds,
+      withAlarmsCallsPerSecond: Math.round(count / withAlarms.seconds),
+      alarmsRaised: withAlarms.alarms,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Mines the spool file into the database as it was before mining, with the demo's alarm rules
+ * installed: the per-call ones (expensive call, premium numbers, out of hours) run in the file's
+ * transaction. Returns the seconds it took and how many alarms were raised.
+ */
+async function mineWithAlarmRules(
+  path: string,
+  spool: string,
+  count: number,
+): Promise<{ seconds: number; alarms: number }> {
+  const database = connect(`sqlite:${path}`);
+  try {
+    await installDemoAlarmRules(database, null);
+    globalThis.gc?.();
+    const start = performance.now();
+    const outcome = await mineSpoolFile(database, new MiningTablesBuilder(), {
+      path: spool,
+      name: 'sfb-bench.ndjson',
+    });
+    const seconds = (performance.now() - start) / 1000;
+    if (outcome.calls !== count) throw new Error(`mined ${outcome.calls} calls of ${count} with alarm rules`);
+    const { alarms } = await database.kysely
+      .selectFrom('alarms')
+      .select((eb) => eb.fn.countAll<number>().as('alarms'))
+      .executeTakeFirstOrThrow();
+    return { seconds, alarms: Number(alarms) };
+  } finally {
+    await database.close();
   }
 }
 

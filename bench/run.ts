@@ -47,6 +47,9 @@ function main(): void {
   );
   console.log(`  miner / baseline               ${miner.ratio.toFixed(2)}`);
   console.log(
+    `  miner with per-call alarm rules${rate(miner.withAlarmsCallsPerSecond)} calls/s  (${miner.withAlarmsSeconds.toFixed(2)} s; ${miner.alarmsRaised.toLocaleString('en')} alarms raised; ${(miner.withAlarmsCallsPerSecond / miner.minerCallsPerSecond).toFixed(2)} of the rate without rules)`,
+  );
+  console.log(
     `  peak RSS                       ${mib(miner.minerPeakRssBytes)} up to the end of mining (${mib(peakRssBytes)} with the baseline after it)`,
   );
 
