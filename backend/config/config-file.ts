@@ -120,7 +120,9 @@ function valueSchema(setting: Setting, folder: string): z.ZodType<string> {
   switch (setting.kind) {
     case 'number':
       return z
-        .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/)], { error: 'must be a number' })
+        .union([z.number(), z.string().regex(/^\s*-?\d+(\.\d+)?\s*$/, { error: 'must be a number' })], {
+          error: 'must be a number',
+        })
         .transform(String);
     case 'boolean':
       return z.boolean({ error: 'must be true or false' }).transform(String);
