@@ -168,3 +168,62 @@ describe('Docker', () => {
     expect(dockerfile).toContain('COPY --from=build /app/dist ./dist');
   });
 });
+
+describe('Azure Bot (Bicep)', () => {
+  const bicep = read('infra/azure/main.bicep');
+
+  it('is a single-tenant bot with its endpoint on /api/messages and the Teams channel', () => {
+    expect(bicep).toContain("'Microsoft.BotService/botServices@");
+    expect(bicep).toContain("'Microsoft.BotService/botServices/channels@");
+    expect(bicep).toContain("msaAppType: 'SingleTenant'");
+    expect(bicep).toMatch(/msaAppTenantId: \w+/);
+    expect(bicep).toContain("endpoint: 'https://${host}/api/messages'");
+    expect(bicep).toContain("channelName: 'MsTeamsChannel'");
+  });
+
+  it('the parameters file sets only parameters the template declares, and every required one', () => {
+    const declared = new Map(
+      [...bicep.matchAll(/^param (\w+) \w+( = .*)?$/gm)].map((match) => [match[1]!, match[2] !== undefined]),
+    );
+    const file = JSON.parse(read('infra/azure/main.parameters.json')) as {
+      parameters: Record<string, { value: unknown }>;
+    };
+    for (const name of Object.keys(file.parameters)) expect([...declared.keys()]).toContain(name);
+    for (const [name, hasDefault] of declared)
+      if (!hasDefault) expect(Object.keys(file.parameters)).toContain(name);
+  });
+});
+
+describe('GitHub workflow', () => {
+  const workflow = parse(read('.github/workflows/ci.yml')) as {
+    jobs: Record<
+      string,
+      {
+        strategy?: { matrix: { node: number[] } };
+        services?: Record<string, { image: string }>;
+        env?: Record<string, string>;
+        steps: { run?: string }[];
+      }
+    >;
+  };
+  const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+
+  it('tests on Node 20 and 22 against PostgreSQL and SQL Server 2022 containers', () => {
+    const test = workflow.jobs.test!;
+    expect(test.strategy!.matrix.node).toEqual([20, 22]);
+    expect(test.services!.mssql!.image).toBe('mcr.microsoft.com/mssql/server:2022-latest');
+    expect(test.services!.postgres!.image).toMatch(/^postgres:/);
+    // The URL format backend/db/test-engines.ts and the mssql:// parser read.
+    const mssql = new URL(test.env!.TEST_MSSQL_URL!);
+    expect(mssql.protocol).toBe('mssql:');
+    expect(mssql.searchParams.get('trustServerCertificate')).toBe('true');
+    expect(test.env!.TEST_PG_URL).toMatch(/^postgres:\/\//);
+  });
+
+  it('runs npm scripts that exist', () => {
+    for (const job of Object.values(workflow.jobs))
+      for (const step of job.steps)
+        for (const match of (step.run ?? '').matchAll(/npm (?:run )?([\w:]+)/g))
+          if (!['ci', 'run'].includes(match[1]!)) expect(Object.keys(scripts)).toContain(match[1]);
+  });
+});
