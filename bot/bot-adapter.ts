@@ -1,4 +1,3 @@
-import { ConfidentialClientApplication } from '@azure/msal-node';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -11,10 +10,9 @@ import {
   MsalServiceClientCredentialsFactory,
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
-import { parseAuthConfig } from '../backend/auth/auth-config.js';
 import { AuthenticationError } from '../backend/auth/authentication-error.js';
-import { msalConfiguration } from '../backend/auth/graph-token-source.js';
 import { LedgerlineError } from '../backend/domain/errors.js';
+import { botTokenClient } from './bot-token-client.js';
 import type { BotConfig } from './bot-config.js';
 
 /** The bot's end of the Bot Framework: processes one posted activity and says what to answer. */
@@ -81,23 +79,7 @@ export function createBotAdapter(config: BotConfig | null): BotAdapter {
 }
 
 function credentialsFactory(config: BotConfig): ServiceClientCredentialsFactory {
-  const settings = parseAuthConfig({
-    tenantId: config.tenantId,
-    clientId: config.appId,
-    authorityUrl: config.loginUrl,
-  });
-  const msal = msalConfiguration(settings, config.appPassword ?? '');
-  const auth = config.certificateThumbprint
-    ? {
-        ...msal.auth,
-        clientSecret: undefined,
-        clientCertificate: {
-          thumbprint: config.certificateThumbprint,
-          privateKey: config.certificatePrivateKey as string,
-        },
-      }
-    : msal.auth;
-  const client = new ConfidentialClientApplication({ ...msal, auth });
+  const client = botTokenClient(config);
   // The connector's own MSAL typings are of another major version; the client is used only for
   // acquireTokenByClientCredential, which both have.
   return new MsalServiceClientCredentialsFactory(

@@ -1,7 +1,5 @@
-import { ConfidentialClientApplication } from '@azure/msal-node';
-import { parseAuthConfig } from '../auth/auth-config.js';
-import { msalConfiguration } from '../auth/graph-token-source.js';
 import { BOT_ENV_VARIABLES, readBotConfig, type BotConfig } from '../../bot/bot-config.js';
+import { botTokenClient } from '../../bot/bot-token-client.js';
 import { messageOf, notConfigured, type CheckResult, type DoctorSettings } from './doctor-check.js';
 
 const NAME = 'bot credentials';
@@ -18,23 +16,9 @@ export async function checkBotCredentials(settings: DoctorSettings): Promise<Che
     return { name: NAME, status: 'fail', summary: messageOf(error), fix: 'correct the bot settings named' };
   }
   if (!config) return notConfigured(NAME, BOT_ENV_VARIABLES.appId);
-  const msal = msalConfiguration(
-    parseAuthConfig({ tenantId: config.tenantId, clientId: config.appId, authorityUrl: config.loginUrl }),
-    config.appPassword ?? '',
-  );
-  const auth = config.certificateThumbprint
-    ? {
-        ...msal.auth,
-        clientSecret: undefined,
-        clientCertificate: {
-          thumbprint: config.certificateThumbprint,
-          privateKey: config.certificatePrivateKey as string,
-        },
-      }
-    : msal.auth;
   const scope = `${config.oauthScope.replace(/\/+$/, '')}/.default`;
   try {
-    const result = await new ConfidentialClientApplication({ ...msal, auth }).acquireTokenByClientCredential({
+    const result = await botTokenClient(config).acquireTokenByClientCredential({
       scopes: [scope],
     });
     if (!result?.accessToken) throw new Error('Entra ID returned no token');
