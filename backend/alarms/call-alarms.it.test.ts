@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEngines } from '../db/test-engines.js';
+import { rerateCalls } from '../miner/rerate.js';
 import { testRecord } from '../miner/test-company.js';
+import { parseTariffFile } from '../tariffs/tariff-file.js';
+import { storeTariff } from '../tariffs/tariff-store.js';
 import { openAlarmWorld, type AlarmWorld } from './test-alarm-world.js';
 
 const SALES_GROUP = '5a1e5000-0000-4000-8000-000000000001';
@@ -165,6 +168,40 @@ describe.each(testEngines())('per-call alarm rules while mining, on $name', (eng
     const record = testRecord({ callee: { uri: null, number: '0899123456' } });
     await world.mine([record]);
     await world.mine([record, normal()]);
+    expect((await alarms()).length).toBe(1);
+  });
+
+  it('fires on a call a re-rate prices over the limit, once, in the re-rate of its day', async () => {
+    const rule = await world.addRule({
+      name: 'Expensive call',
+      kind: 'single_call',
+      definition: { maxCost: '1' },
+      recipients: { channels: ['email'], emails: ['controller@contoso.com'] },
+    });
+    const record = testRecord(at('2026-07-10T09:00:00.000Z', 120));
+    await world.mine([record]);
+    expect(await alarms()).toEqual([]);
+    // From July the carrier charges 5 euros a minute to Italian landlines: the call now costs 10.
+    await storeTariff(
+      world.database,
+      parseTariffFile(`version: 1
+carrier: { code: telco-it, name: Telco Italia }
+name: Summer 2026
+currency: EUR
+activeFrom: 2026-07-01
+rates:
+  - { prefix: '39', label: Italia fisso estate, pricePerMinute: 5, increments: 60/60 }
+`),
+    );
+    const rerate = { fromDay: 20260701, toDay: 20260731, carrierCode: 'telco-it' };
+    expect((await rerateCalls(world.database, rerate)).changed).toBe(1);
+    const call = await world.repos.calls.findBySource('sfb', record.sourceId);
+    expect((await alarms()).map((alarm) => [alarm.ruleId, alarm.callId])).toEqual([[rule, call?.id]]);
+    expect((await world.outbox()).map((message) => [message.kind, message.recipient])).toEqual([
+      ['alarm', 'controller@contoso.com'],
+    ]);
+    // Priced again at the same price: nothing changes, nothing new is raised.
+    await rerateCalls(world.database, rerate);
     expect((await alarms()).length).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import type { AlarmCall, CallMatch, FileCalls } from '../db/alarm-measure.repository.js';
+import type { AlarmCall, CallMatch, NewlyPricedCalls } from '../db/alarm-measure.repository.js';
 import type { StoredAlarmRule } from '../db/alarm-rule.repository.js';
 import type { Repositories } from '../db/repositories.js';
 import { raiseAlarms, type AlarmCandidate } from './alarm-raiser.js';
@@ -7,13 +7,15 @@ import { amountText, destinationText, durationText } from './alarm-wording.js';
 import { holidayDaysAround, isHolidayIn, isOpenAt } from './business-hours.js';
 
 /**
- * Checks the calls a spool file just stored against the per-call rules (single call, destination,
- * out of hours), in the miner's transaction: the alarms and their outbox messages commit with the
- * calls or not at all. Each rule is one query over the file's id range. Returns the alarms raised.
+ * Checks the calls a spool file just stored, or a re-rate just priced again, against the per-call
+ * rules (single call, destination, out of hours), in the transaction that stored them: the alarms
+ * and their outbox messages commit with the calls or not at all. Each rule is one query over the
+ * file's id range (or the re-rated ids). A call raises a rule's alarm once, re-rated or not.
+ * Returns the alarms raised.
  */
 export async function evaluateCallAlarms(
   repos: Repositories,
-  file: FileCalls,
+  file: NewlyPricedCalls,
   now: number = Date.now(),
 ): Promise<number> {
   const rules = await repos.alarmRules.list({ enabledOnly: true, kinds: PER_CALL_KINDS });

@@ -52,6 +52,12 @@ export interface FileCalls {
   afterCallId: number;
 }
 
+/** The calls per-call rules look at: a file just mined, or calls just priced again by a re-rate. */
+export type NewlyPricedCalls = FileCalls | { callIds: readonly number[] };
+
+/** Ids per query when calls are named one by one (well inside every engine's parameter limit). */
+const IDS_PER_QUERY = 500;
+
 type Calls = ExpressionBuilder<BillingSchema, 'calls'>;
 
 /**
@@ -70,8 +76,21 @@ export class AlarmMeasureRepository {
     return Number(row?.id ?? 0);
   }
 
-  /** The file's calls that match; found through the primary key's range, so a large table costs nothing. */
-  async fileCallsMatching(file: FileCalls, match: CallMatch): Promise<AlarmCall[]> {
+  /**
+   * The calls that match among those just priced: a file's found through the primary key's range
+   * (so a large table costs nothing), re-rated ones by id.
+   */
+  async fileCallsMatching(calls: NewlyPricedCalls, match: CallMatch): Promise<AlarmCall[]> {
+    if (!('callIds' in calls)) return this.callsMatching(calls, match);
+    const found: AlarmCall[] = [];
+    for (let at = 0; at < calls.callIds.length; at += IDS_PER_QUERY)
+      found.push(
+        ...(await this.callsMatching({ callIds: calls.callIds.slice(at, at + IDS_PER_QUERY) }, match)),
+      );
+    return found;
+  }
+
+  private async callsMatching(among: NewlyPricedCalls, match: CallMatch): Promise<AlarmCall[]> {
     const rows = await this.db
       .selectFrom('calls')
       .leftJoin('users', 'users.id', 'calls.user_id')
@@ -94,8 +113,15 @@ export class AlarmMeasureRepository {
         'calls.local_hour',
         'calls.local_weekday',
       ])
-      .where('calls.id', '>', file.afterCallId)
-      .where('calls.spool_file_id', '=', file.spoolFileId)
+      .where((eb) => {
+        const calls = eb as unknown as Calls;
+        return 'callIds' in among
+          ? calls('calls.id', 'in', [...among.callIds])
+          : calls.and([
+              calls('calls.id', '>', among.afterCallId),
+              calls('calls.spool_file_id', '=', among.spoolFileId),
+            ]);
+      })
       .where((eb) => matchCondition(eb as unknown as Calls, match))
       .orderBy('calls.id')
       .execute();

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { evaluateCallAlarms } from '../alarms/call-alarms.js';
 import { inTransaction, repositoriesFor } from '../db/repositories.js';
 import { rollupDeltas } from '../db/rollup.repository.js';
 import { LedgerlineError } from '../domain/errors.js';
@@ -77,6 +78,8 @@ export async function rerateCalls(database: Database, request: RerateRequest): P
         after.push(repriced);
       }
       await tx.rollups.apply([...rollupDeltas(before, -1), ...rollupDeltas(after, 1)]);
+      // A call now priced over a rule's limit raises its alarm, as it would have when mined.
+      if (after.length > 0) await evaluateCallAlarms(tx, { callIds: after.map((call) => call.id) });
       outcome.changed += after.length;
     });
     request.onDay?.(day, index + 1, days.length);
