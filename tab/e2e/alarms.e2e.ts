@@ -35,7 +35,9 @@ describe('alarms, as a supervisor', () => {
 
   it('acknowledging an open alarm changes its status, on the page and in the API', async () => {
     const api = await run.api('supervisor');
-    await tab.page.getByRole('radio', { name: 'Open' }).check();
+    // The filter lives in the URL: the radio shows the new choice once the page has navigated.
+    await tab.page.getByRole('radio', { name: 'Open' }).click();
+    await tab.page.waitForURL((url) => !url.searchParams.has('status'));
     await tab.settled();
     expect(new URL(tab.page.url()).search).toBe('');
     const open = (await api.get<AlarmList>('/api/v1/alarms', { status: 'open', limit: 500 })).alarms;
@@ -58,7 +60,8 @@ describe('alarms, as a supervisor', () => {
     expect(now).toMatchObject({ id: first.id, status: 'acknowledged' });
     expect(now?.acknowledgedAt).not.toBeNull();
 
-    await tab.page.getByRole('radio', { name: 'Acknowledged' }).check();
+    await tab.page.getByRole('radio', { name: 'Acknowledged' }).click();
+    await tab.page.waitForURL((url) => url.searchParams.get('status') === 'acknowledged');
     await tab.settled();
     expect(new URL(tab.page.url()).searchParams.get('status')).toBe('acknowledged');
     const row = tab.page.locator(`tr[data-alarm-id="${first.id}"]`);
@@ -103,7 +106,7 @@ describe('alarm rules and scheduled reports, as an admin', () => {
     await table.waitFor();
     expect(await table.getByRole('row').count()).toBe(schedules.length + 1);
     for (const schedule of schedules)
-      expect(await table.getByRole('button', { name: `Send ${schedule.name} now` }).isEnabled()).toBe(true);
+      expect(await table.getByRole('button', { name: `Send now: ${schedule.name}` }).isEnabled()).toBe(true);
     await expectAccessible(tab.page, 'administration: scheduled reports');
   });
 });

@@ -45,7 +45,7 @@ const en = {
   scheduleText: (cron: string, timeZone: string) => `${cron} (${timeZone})`,
   enabledLabel: (name: string) => `Scheduled report ${name} enabled`,
   sendNow: 'Send now',
-  sendNowLabel: (name: string) => `Send ${name} now`,
+  sendNowLabel: (name: string) => `Send now: ${name}`,
   sent: (name: string) => `Scheduled report ${name} is being sent.`,
   notSent: 'Not sent',
   edit: (name: string) => `Edit scheduled report ${name}`,

@@ -54,7 +54,7 @@ describe('scheduled reports', () => {
       'GET /api/v1/admin/report-schedules': [monthly],
       'POST /api/v1/admin/report-schedules/3/run': json(202, { dueAt: '2026-12-05T10:00:00.000Z' }),
     });
-    await user.click(await screen.findByRole('button', { name: 'Send Monthly costs now' }, SECTION_LOAD));
+    await user.click(await screen.findByRole('button', { name: 'Send now: Monthly costs' }, SECTION_LOAD));
     expect(await screen.findByText('Scheduled report Monthly costs is being sent.')).toBeInTheDocument();
     expect(writes(sent).map((request) => `${request.method} ${request.path}`)).toEqual([
       'POST /api/v1/admin/report-schedules/3/run',
@@ -69,7 +69,7 @@ describe('scheduled reports', () => {
         error: { code: 'conflict', message: 'schedule 3 is being sent already' },
       }),
     });
-    await user.click(await screen.findByRole('button', { name: 'Send Monthly costs now' }, SECTION_LOAD));
+    await user.click(await screen.findByRole('button', { name: 'Send now: Monthly costs' }, SECTION_LOAD));
     expect(await screen.findByRole('alert')).toHaveTextContent('schedule 3 is being sent already');
   });
 
