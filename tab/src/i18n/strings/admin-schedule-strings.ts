@@ -1,3 +1,18 @@
+/** The cron expressions the schedule dialog offers, in words (others are shown as written). */
+const EN_PRESETS: Record<string, string> = {
+  '0 7 * * *': 'Every day 07:00',
+  '0 8 * * 1-5': 'Weekdays 08:00',
+  '0 8 * * 1': 'Every Monday 08:00',
+  '0 7 1 * *': '1st of the month 07:00',
+};
+
+const IT_PRESETS: Record<string, string> = {
+  '0 7 * * *': 'Ogni giorno alle 07:00',
+  '0 8 * * 1-5': 'Giorni feriali alle 08:00',
+  '0 8 * * 1': 'Ogni lunedì alle 08:00',
+  '0 7 1 * *': 'Il primo del mese alle 07:00',
+};
+
 const en = {
   title: 'Scheduled reports',
   add: 'Add scheduled report',
@@ -42,7 +57,7 @@ const en = {
   lastRunText: (status: string, when: string) => `${status}, ${when}`,
   never: 'Never',
   recipientsText: (count: number) => (count === 1 ? '1 recipient' : `${count} recipients`),
-  scheduleText: (cron: string, timeZone: string) => `${cron} (${timeZone})`,
+  scheduleText: (cron: string, timeZone: string) => `${EN_PRESETS[cron] ?? cron} (${timeZone})`,
   enabledLabel: (name: string) => `Scheduled report ${name} enabled`,
   sendNow: 'Send now',
   sendNowLabel: (name: string) => `Send now: ${name}`,
@@ -58,12 +73,7 @@ const en = {
   everySite: 'Every site',
   everyDepartment: 'Every department',
   custom: 'Custom',
-  presets: {
-    '0 7 * * *': 'Every day 07:00',
-    '0 8 * * 1-5': 'Weekdays 08:00',
-    '0 8 * * 1': 'Every Monday 08:00',
-    '0 7 1 * *': '1st of the month 07:00',
-  } as Record<string, string>,
+  presets: EN_PRESETS,
   fields: {
     name: 'Name',
     report: 'Report',
@@ -135,7 +145,7 @@ const it: typeof en = {
   lastRunText: (status: string, when: string) => `${status}, ${when}`,
   never: 'Mai',
   recipientsText: (count: number) => (count === 1 ? '1 destinatario' : `${count} destinatari`),
-  scheduleText: (cron: string, timeZone: string) => `${cron} (${timeZone})`,
+  scheduleText: (cron: string, timeZone: string) => `${IT_PRESETS[cron] ?? cron} (${timeZone})`,
   enabledLabel: (name: string) => `Report pianificato ${name} attivo`,
   sendNow: 'Invia ora',
   sendNowLabel: (name: string) => `Invia ora ${name}`,
@@ -151,12 +161,7 @@ const it: typeof en = {
   everySite: 'Tutte le sedi',
   everyDepartment: 'Tutti i reparti',
   custom: 'Personalizzato',
-  presets: {
-    '0 7 * * *': 'Ogni giorno alle 07:00',
-    '0 8 * * 1-5': 'Giorni feriali alle 08:00',
-    '0 8 * * 1': 'Ogni lunedì alle 08:00',
-    '0 7 1 * *': 'Il primo del mese alle 07:00',
-  },
+  presets: IT_PRESETS,
   fields: {
     name: 'Nome',
     report: 'Report',

@@ -42,7 +42,7 @@ describe('scheduled reports', () => {
     expect(within(row).getByText('Last month')).toBeInTheDocument();
     expect(within(row).getByText('E-mail with PDF')).toBeInTheDocument();
     expect(within(row).getByText('2 recipients')).toBeInTheDocument();
-    expect(within(row).getByText('0 7 1 * * (Europe/Rome)')).toBeInTheDocument();
+    expect(within(row).getByText('1st of the month 07:00 (Europe/Rome)')).toBeInTheDocument();
     expect(
       within(row).getByText(`Sent, ${format.dateTime(monthly.lastRun!.finishedAt as string)}`),
     ).toBeInTheDocument();

@@ -19,7 +19,7 @@ export const useFormStyles = makeStyles({
   },
   cells: { '& td': fillCell },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   start: { alignSelf: 'flex-start', justifySelf: 'start' },
   facts: {
     display: 'grid',
