@@ -1,8 +1,7 @@
-import { formatMoney } from '../domain/money.js';
 import { reportCharts, type ChartLayout, type ChartShape } from './report-chart.js';
 import type { ReportContent } from './report-content.js';
 import { documentLines, type DocumentOptions, type ReportDocument } from './report-document.js';
-import { cellText, reportTable } from './report-table.js';
+import { amountText, cellText, reportTable } from './report-table.js';
 import type { ReportTotals } from './report-totals.js';
 
 /**
@@ -57,8 +56,8 @@ ${content.calls?.truncated ? `<p class="meta">Only the first ${content.calls.row
 /** The totals in a sentence per figure, with the period before when the report has it. */
 export function totalsText(totals: ReportTotals): string {
   const cost =
-    totals.cost.map((entry) => `${formatMoney(entry.micro)} ${entry.currency}`).join(' + ') || 'no cost';
-  return `${totals.calls} calls (${totals.answered} answered), ${totals.minutes} minutes, ${cost}`;
+    totals.cost.map((entry) => `${amountText(entry.micro)} ${entry.currency}`).join(' + ') || 'no cost';
+  return `${cellText(totals.calls)} calls (${cellText(totals.answered)} answered), ${cellText(totals.minutes)} minutes, ${cost}`;
 }
 
 function totalsHtml(content: ReportContent): string {

@@ -68,7 +68,7 @@ describe.each(testEngines())('report documents on $name', (engine) => {
     const text = pdfText(pdf);
     expect(text).toContain('Period: last month (2026-11-01 to 2026-11-30)');
     expect(text).toContain('Covers: the whole company');
-    expect(text).toContain('24 calls (20 answered), 59 minutes, 4.6 EUR + 1.1 GBP');
+    expect(text).toContain('24 calls (20 answered), 59 minutes, 4.60 EUR + 1.10 GBP');
     expect(text).toContain('Cost (EUR) by department');
     expect(pdf.toString('latin1')).toContain('/Subtype /Image');
   });

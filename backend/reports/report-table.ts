@@ -1,7 +1,6 @@
 import { CALL_EXPORT_COLUMNS, totalsRows } from './call-export.js';
 import type { ReportContent } from './report-content.js';
 import type { ReportTotals } from './report-totals.js';
-import { formatMoney } from '../domain/money.js';
 import type { ExportCell } from './spreadsheet-cell.js';
 
 /** A report's main table, as every document format lays it out: columns, rows, then totals rows. */
@@ -69,13 +68,24 @@ export function reportTable(content: ReportContent): ReportTable {
   return { title, columns: columns(title), rows, totals };
 }
 
-/** A cell as text on a page: amounts with at least two decimals, empty cells blank. */
+/**
+ * A cell as text on a page, for people rather than programs: amounts rounded to the cent, numbers
+ * with thousands separators, minutes to a tenth, empty cells blank (CSV and Excel keep every digit).
+ */
 export function cellText(cell: ExportCell): string {
   if (cell === null) return '';
-  if (typeof cell === 'object') {
-    const text = formatMoney(cell.micro);
-    const [whole, fraction = ''] = text.split('.');
-    return `${whole}.${fraction.padEnd(2, '0')}`;
-  }
+  if (typeof cell === 'object') return amountText(cell.micro);
+  if (typeof cell === 'number')
+    return Number.isInteger(cell) ? WHOLE.format(cell) : TENTHS.format(Math.round(cell * 10) / 10);
   return String(cell);
 }
+
+/** An amount of micro-units to the cent, rounded half away from zero, with thousands separators. */
+export function amountText(micro: number): string {
+  const cents = Math.round(Math.abs(micro) / 10_000);
+  const fraction = String(cents % 100).padStart(2, '0');
+  return `${micro < 0 && cents > 0 ? '-' : ''}${WHOLE.format(Math.trunc(cents / 100))}.${fraction}`;
+}
+
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const TENTHS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
