@@ -65,7 +65,7 @@ describe.each(testEngines())('budget, anomaly and health rules on a timer, on $n
       severity: 'warning',
       departmentId: anna.departmentId,
       detail:
-        'Sales Italy has spent 0.08 since 2026-02-01: 80% of the monthly budget of 0.1 (threshold 50%).',
+        'Sales Italy has spent 0.08 since 2026-02-01: 80% of the monthly budget of 0.10 (threshold 50%).',
     });
     expect((await world.outbox()).map((row) => row.dedupeKey)).toEqual([
       `alarm:${half!.id}:email:controller@contoso.com`,

@@ -1,8 +1,8 @@
-import { formatMoney } from '../domain/money.js';
+import { amountText as centsText } from '../reports/report-table.js';
 
-/** An amount with its currency for an alarm's text: "75.2 GBP". */
+/** An amount with its currency for an alarm's text, to the cent: "75.20 GBP". */
 export function amountText(micro: number, currency: string | null): string {
-  return currency ? `${formatMoney(micro)} ${currency}` : formatMoney(micro);
+  return currency ? `${centsText(micro)} ${currency}` : centsText(micro);
 }
 
 /** A talk time for an alarm's text: "3 h 18 min", "12 min 5 s". */

@@ -81,7 +81,7 @@ describe.each(testEngines())('per-call alarm rules while mining, on $name', (eng
       severity: 'warning',
     });
     expect(longAlarm!.detail).toBe(
-      'A 2 h 30 min call to local (IT) cost 3 EUR (cost limit 2 EUR, length limit 3 h).',
+      'A 2 h 30 min call to local (IT) cost 3.00 EUR (cost limit 2.00 EUR, length limit 3 h).',
     );
     const holiday = (await alarms()).find((alarm) => alarm.callId === callIds.holiday);
     expect(holiday?.detail).toBe(
