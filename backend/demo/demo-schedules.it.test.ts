@@ -27,5 +27,13 @@ describe.each(testEngines())('demo schedules on $name', (engine) => {
       ],
     ]);
     expect(schedules[0]?.createdBy).toMatch(/^[0-9a-f-]{36}$/);
+    // The channel the card goes to may be shown the company's figures, as an admin set it.
+    const setting = await repositoriesFor(database.kysely, database).botChannelSettings.get(
+      '19:finance@thread.tacv2',
+    );
+    expect(setting).toMatchObject({
+      teamId: '19:contoso-trading@thread.tacv2',
+      visibility: { kind: 'company' },
+    });
   });
 });

@@ -43,7 +43,8 @@ export function demoSchedules(company: DemoCompany = DEMO_COMPANY): ReportSchedu
 
 /**
  * Installs the demo's schedules that are not there yet (by name), created by the demo's admin
- * persona; returns how many were added. Running it again adds nothing.
+ * persona, and lets the Finance channel they post to see the company's figures; returns how many
+ * schedules were added. Running it again adds nothing.
  */
 export async function installDemoSchedules(
   database: Database,
@@ -60,5 +61,9 @@ export async function installDemoSchedules(
     await repos.schedules.create(schedule, createdBy);
     added++;
   }
+  // The Finance channel is shown the company's figures, as an admin would say with `channel show company`.
+  const [teamId = '', channelId = ''] = DEMO_FINANCE_CHANNEL.slice('channel:'.length).split('/');
+  if (!(await repos.botChannelSettings.get(channelId)))
+    await repos.botChannelSettings.set(channelId, { kind: 'company' }, createdBy, teamId);
   return added;
 }

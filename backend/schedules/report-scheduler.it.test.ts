@@ -175,14 +175,15 @@ describe.each(testEngines())('report scheduler on $name', (engine) => {
         period: 'last-month',
         format: 'csv',
         cron: '0 7 1 * *',
-        recipients: ['person:anna@contoso.com', 'controller@example.org'],
+        // Bruno is in the directory, but his rights cannot be resolved: he must not get the schedule's.
+        recipients: ['person:anna@contoso.com', 'controller@example.org', 'bruno@contoso.com'],
       },
       ADMIN_OID,
     );
     clock.at = utc('2026-12-01T06:30:00Z');
-    expect(await scheduler('one').runDue()).toMatchObject([
-      { scheduleId: schedule.id, status: 'done', messages: 2 },
-    ]);
+    const [outcome] = await scheduler('one').runDue();
+    expect(outcome).toMatchObject({ scheduleId: schedule.id, status: 'done', messages: 2 });
+    expect(outcome?.problems).toEqual(['bruno@contoso.com: their rights cannot be resolved; skipped']);
     const documents = new Map(
       (await outbox()).map((message) => {
         const payload = JSON.parse(message.payload_json) as {
@@ -271,15 +272,20 @@ describe.each(testEngines())('report scheduler on $name', (engine) => {
         ...DAILY_PDF,
         format: 'card',
         filters: { department: data.departments.finance },
-        recipients: [`person:${ANNA_OID}`, 'channel:team-1/channel-1'],
+        recipients: [`person:${ANNA_OID}`, 'channel:team-1/channel-1', 'channel:team-1/channel-2'],
       },
       ADMIN_OID,
     );
+    // An administrator let channel 1 see the company's figures; channel 2 was never given a setting.
+    await repos.botChannelSettings.set('channel-1', { kind: 'company' }, ADMIN_OID, 'team-1');
     clock.at = utc('2026-11-21T07:00:00Z');
     const [outcome] = await scheduler('one').runDue();
     // Anna supervises Sales: Finance's figures are not hers to see, so she is sent nothing.
     expect(outcome).toMatchObject({ status: 'done', messages: 1 });
     expect(outcome?.problems).toEqual([
+      expect.stringMatching(
+        /^channel:team-1\/channel-2: figures are shown in a channel .* only once an administrator/,
+      ),
       expect.stringMatching(new RegExp(`^person:${ANNA_OID}: You may not see`)),
     ]);
     const [message] = await outbox();
