@@ -24,7 +24,11 @@ export interface OutboxWorkerOptions {
   backoff?: BackoffPolicy;
   /** Jitter's source, [0, 1) (default Math.random). */
   random?: () => number;
-  /** Messages claimed at a time (default 20). */
+  /**
+   * Messages claimed at a time (default 1: each is claimed just before it is sent, so its lease
+   * covers its own send only, and a slow mail server cannot make the lease of the next message
+   * run out while it waits, which would let another worker send that one too).
+   */
   batchSize?: number;
   /** The tab's base URL, for the links of alarm messages. */
   tabUrl?: string | null;
@@ -56,7 +60,7 @@ export interface OutboxWorker {
 export function startOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const owner = options.owner ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const leaseMs = options.leaseMs ?? OUTBOX_LEASE_MS;
-  const batchSize = options.batchSize ?? 20;
+  const batchSize = options.batchSize ?? 1;
   const context: DeliveryContext = {
     database: options.database,
     repos: repositoriesFor(options.database.kysely, options.database, options.now),
