@@ -11,6 +11,7 @@ import { alarmCard, openAlarmsCard } from './cards/alarm-card.js';
 import type { AdaptiveCard } from './cards/card-elements.js';
 import { helpCard } from './cards/help-card.js';
 import { subscriptionCard } from './cards/scheduled-report-card.js';
+import { alarmsLink } from './cards/report-link.js';
 import type {
   BotCommand,
   ChannelShowRequest,
@@ -85,7 +86,7 @@ export class BillingBotService {
         const principal = await this.principal(person);
         const found = await this.deps.alarms.get(alarm.data.alarmId, principal);
         if (!found) throw new LedgerlineError('not-found', `there is no alarm ${alarm.data.alarmId}`);
-        return { card: alarmCard(found), forEveryone: true };
+        return { card: alarmCard(found, { link: alarmsLink(this.deps.tabUrl) }), forEveryone: true };
       }
       const parsed = refreshValue.safeParse(value);
       if (!parsed.success) throw new LedgerlineError('invalid-input', 'this card is from an older version.');
@@ -114,7 +115,7 @@ export class BillingBotService {
       if (!parsed.success) throw new LedgerlineError('invalid-input', 'this card names no alarm.');
       const principal = await this.principal(person);
       const alarm = await this.deps.alarms.acknowledge(String(parsed.data.alarmId), principal);
-      return { card: alarmCard(alarm), forEveryone: true };
+      return { card: alarmCard(alarm, { link: alarmsLink(this.deps.tabUrl) }), forEveryone: true };
     } catch (error) {
       return { card: textCard(errorReply(error, this.deps.log)), forEveryone: false };
     }
@@ -143,7 +144,7 @@ export class BillingBotService {
         return { card: openAlarmsCard(await this.deps.alarms.open(await this.principal(person))) };
       case 'ack': {
         const alarm = await this.deps.alarms.acknowledge(command.alarm, await this.principal(person));
-        return { card: alarmCard(alarm) };
+        return { card: alarmCard(alarm, { link: alarmsLink(this.deps.tabUrl) }) };
       }
       case 'subscribe':
         return this.subscribe(command.report, command.schedule, person, conversation);

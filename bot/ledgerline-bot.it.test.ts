@@ -218,6 +218,8 @@ describe.each(testEngines())('the billing bot in a conversation, on $name', (eng
     expect(acknowledged).toMatch(/Acknowledged by bruno/);
     const pressed = JSON.stringify(await press('carla', 'acknowledge', { alarmId: anna }));
     expect(pressed).toMatch(/Acknowledged by bruno/);
+    // The card that takes the old one's place for everyone still opens the tab's alarms.
+    expect(pressed).toContain('Open in Ledgerline');
     expect(await listed('anna')).toEqual([]);
     expect(JSON.stringify(cardOf(await say('anna', 'alarms')))).toContain('There are no open alarms.');
   });
