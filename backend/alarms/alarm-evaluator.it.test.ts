@@ -169,6 +169,12 @@ describe.each(testEngines())('budget, anomaly and health rules on a timer, on $n
     expect((await world.outbox()).map((row) => row.recipient)).toEqual([
       'group:aaaaaaaa-0000-4000-8000-000000000001',
     ]);
+    // 20:00 in Milan: the office has closed, but no call has come: the alarm stays open.
+    expect(await evaluateAggregateRules(world.database, at('2026-02-17T19:00:00Z'))).toMatchObject({
+      raised: 0,
+      resolved: 0,
+    });
+    expect((await world.repos.alarms.get(silent!.id))?.status).toBe('open');
 
     await world.mine([annaCall('2026-02-17T11:15:00Z')]);
     expect(await evaluateAggregateRules(world.database, at('2026-02-17T11:20:00Z'))).toMatchObject({

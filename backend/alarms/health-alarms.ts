@@ -16,6 +16,11 @@ export interface HealthFinding {
   subjectKey: string;
   subjectLabel: string;
   failing: boolean;
+  /**
+   * Whether the trouble is over, so an open alarm about it is resolved; by default when it is not
+   * failing. A silent site is not over at closing time, only when a call comes.
+   */
+  cleared?: boolean;
   detail: string;
   measured: Record<string, unknown>;
   siteId: number | null;
@@ -60,6 +65,7 @@ export async function healthFindings(
           subjectKey: `health:no_calls:site:${site.id}`,
           subjectLabel: site.name,
           failing: open && quiet,
+          cleared: !quiet,
           detail: `No call recorded at ${site.name} for ${definition.minutes} minutes during business hours (last call: ${last === null ? 'never' : new Date(last).toISOString()}).`,
           measured: { lastCallAt: last, minutes: definition.minutes },
           siteId: site.id,
