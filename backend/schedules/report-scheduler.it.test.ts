@@ -9,6 +9,11 @@ import type { Principal } from '../domain/principal.js';
 import { principalFor, seedReportData, type ReportData } from '../reports/test-report-data.js';
 import type { SchedulePrincipals } from './schedule-audiences.js';
 import { ReportScheduler, RUN_LEASE_MS } from './report-scheduler.js';
+import { readNotifySettings } from '../config/notify-settings.js';
+import { createNotifiers } from '../notify/notifier.js';
+import { startOutboxWorker } from '../notify/outbox-worker.js';
+import { ReportService } from '../reports/report.service.js';
+import { SmtpStandIn } from '../testing/smtp-stand-in.js';
 
 const ADMIN_OID = '00000000-0000-4000-8000-00000000000a';
 const ANNA_OID = '00000000-0000-4000-8000-0000000000a1';
@@ -263,6 +268,66 @@ describe.each(testEngines())('report scheduler on $name', (engine) => {
     expect(outcome?.messages).toBe(0);
     expect(outcome?.problems.join('\n')).toContain('without Graph');
     expect(await outbox()).toEqual([]);
+  });
+
+  it("mails a supervisor's CSV through SMTP, its totals those of the report engine for her rights", async () => {
+    const { clock, repos, scheduler } = await setUp('2026-11-20T12:00:00Z');
+    await repos.schedules.create(
+      {
+        ...DAILY_PDF,
+        name: 'Monthly departments by mail',
+        report: 'departments',
+        period: 'last-month',
+        format: 'csv',
+        cron: '0 7 1 * *',
+        recipients: ['person:anna@contoso.com'],
+      },
+      ADMIN_OID,
+    );
+    clock.at = utc('2026-12-01T06:30:00Z');
+    await scheduler('one').runDue();
+    const smtp = await SmtpStandIn.start();
+    try {
+      const worker = startOutboxWorker({
+        database,
+        now: clock.now,
+        pollMs: 60_000,
+        notifiers: createNotifiers({
+          settings: readNotifySettings({
+            LEDGERLINE_MAIL_TRANSPORT: 'smtp',
+            LEDGERLINE_SMTP_URL: smtp.url,
+            LEDGERLINE_MAIL_FROM: 'billing@contoso.com',
+          }),
+          bot: null,
+          repos,
+          graph: null,
+        }),
+      });
+      await worker.drain();
+      await worker.stop();
+    } finally {
+      await smtp.close();
+    }
+    const [mail, ...others] = smtp.received;
+    expect(others).toEqual([]);
+    expect(mail?.to).toEqual(['anna@contoso.com']);
+    expect(mail?.subject).toContain('Monthly departments by mail');
+    const attachment = mail?.parts.find((part) => part.filename?.endsWith('.csv'));
+    expect(attachment?.contentType).toMatch(/^text\/csv/);
+    const rows = parse(attachment?.content.toString('utf8') ?? '', { bom: true }) as string[][];
+    const header = rows[0] ?? [];
+    const total = rows.find((row) => row[0] === 'Total') ?? [];
+    const column = (name: string) => total[header.indexOf(name)];
+
+    const anna = await testPrincipals(data).principalOf({ objectId: ANNA_OID, upn: null });
+    const engine = await new ReportService(repos, { maskedDigits: 3 }).summary(anna as Principal, {
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    expect(Number(column('Calls'))).toBe(engine.totals.calls);
+    expect(engine.totals.calls).toBeGreaterThan(0);
+    for (const cost of engine.totals.cost)
+      expect(Math.round(Number(column(`Cost ${cost.currency}`)) * 1_000_000)).toBe(cost.micro);
   });
 
   it("sends cards to a channel, and skips a person whose rights refuse the schedule's filter", async () => {
