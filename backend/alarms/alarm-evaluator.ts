@@ -83,7 +83,8 @@ async function evaluateRule(
       let resolved = 0;
       for (const finding of await healthFindings(repos, rule.definition, now, context)) {
         if (!finding.failing) {
-          if (finding.cleared ?? true) resolved += await repos.alarms.resolve(rule.id, finding.subjectKey, now);
+          if (finding.cleared ?? true)
+            resolved += await repos.alarms.resolve(rule.id, finding.subjectKey, now);
           continue;
         }
         if (await repos.alarms.hasUnresolved(rule.id, finding.subjectKey)) continue;
