@@ -16,7 +16,7 @@ interface Owner {
 /**
  * The alarms a budget rule wants now: for each subject (one, or every user, department or site)
  * whose cost in the current day, week or month has passed a threshold, one per threshold passed.
- * The window key is the period and the threshold, so each fires once per period.
+ * The window key is the period, the currency and the threshold, so each fires once per period.
  */
 export async function budgetAlarms(
   repos: Repositories,
@@ -30,7 +30,8 @@ export async function budgetAlarms(
     definition.period === 'month' ? `month:${Math.floor(today / 100)}` : `${definition.period}:${from}`;
   const costs = await repos.alarmMeasures.costBy(definition.subject, from, today, definition.subjectId);
   const candidates: AlarmCandidate[] = [];
-  for (const { id, costMicro } of costs) {
+  // A budget is an amount in the currency its subject's calls are priced in, checked per currency.
+  for (const { id, currency, costMicro } of costs) {
     const passed = definition.thresholds.filter(
       (threshold) => costMicro * 100 >= definition.budgetMicro * threshold,
     );
@@ -41,11 +42,19 @@ export async function budgetAlarms(
     for (const threshold of passed)
       candidates.push({
         subjectKey: `${definition.subject}:${id}`,
-        windowKey: `${periodKey}@${threshold}`,
+        windowKey: `${periodKey}:${currency}@${threshold}`,
         subjectLabel: owner.label,
         severity: threshold >= 100 ? 'critical' : 'warning',
-        detail: `${owner.label} has spent ${amountText(costMicro, null)} ${spent}: ${percent}% of the ${definition.period}ly budget of ${amountText(definition.budgetMicro, null)} (threshold ${threshold}%).`,
-        measured: { costMicro, budgetMicro: definition.budgetMicro, percent, threshold, from, to: today },
+        detail: `${owner.label} has spent ${amountText(costMicro, currency)} ${spent}: ${percent}% of the ${definition.period}ly budget of ${amountText(definition.budgetMicro, currency)} (threshold ${threshold}%).`,
+        measured: {
+          costMicro,
+          currency,
+          budgetMicro: definition.budgetMicro,
+          percent,
+          threshold,
+          from,
+          to: today,
+        },
         userId: owner.userId,
         departmentId: owner.departmentId,
         siteId: owner.siteId,

@@ -60,12 +60,12 @@ describe.each(testEngines())('budget, anomaly and health rules on a timer, on $n
     const [half] = await alarms();
     expect(half).toMatchObject({
       subjectKey: `department:${anna.departmentId}`,
-      windowKey: 'month:202602@50',
+      windowKey: 'month:202602:EUR@50',
       subjectLabel: 'Sales Italy',
       severity: 'warning',
       departmentId: anna.departmentId,
       detail:
-        'Sales Italy has spent 0.08 since 2026-02-01: 80% of the monthly budget of 0.10 (threshold 50%).',
+        'Sales Italy has spent 0.08 EUR since 2026-02-01: 80% of the monthly budget of 0.10 EUR (threshold 50%).',
     });
     expect((await world.outbox()).map((row) => row.dedupeKey)).toEqual([
       `alarm:${half!.id}:email:controller@contoso.com`,
@@ -75,7 +75,7 @@ describe.each(testEngines())('budget, anomaly and health rules on a timer, on $n
     expect(await evaluateAggregateRules(world.database, at('2026-02-21T12:00:00Z'))).toMatchObject({
       raised: 1,
     });
-    expect((await alarms())[0]).toMatchObject({ windowKey: 'month:202602@100', severity: 'critical' });
+    expect((await alarms())[0]).toMatchObject({ windowKey: 'month:202602:EUR@100', severity: 'critical' });
     // March has spent nothing yet.
     expect(await evaluateAggregateRules(world.database, at('2026-03-02T12:00:00Z'))).toMatchObject({
       raised: 0,

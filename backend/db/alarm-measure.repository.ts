@@ -151,18 +151,24 @@ export class AlarmMeasureRepository {
     fromDay: number,
     toDay: number,
     subjectId?: number,
-  ): Promise<{ id: number; costMicro: number }[]> {
-    const column = `${subject}_id` as const;
+  ): Promise<{ id: number; currency: string; costMicro: number }[]> {
+    const column = `daily_rollups.${subject}_id` as const;
+    // Amounts of different currencies never add up: a site's calls are priced in its currency.
     let query = this.db
       .selectFrom('daily_rollups')
-      .select((eb) => [eb.ref(column).as('id'), eb.fn.sum<number>('cost_micro').as('cost')])
-      .where('local_day', '>=', fromDay)
-      .where('local_day', '<=', toDay)
+      .innerJoin('sites', 'sites.id', 'daily_rollups.site_id')
+      .select((eb) => [
+        eb.ref(column).as('id'),
+        'sites.currency',
+        eb.fn.sum<number>('daily_rollups.cost_micro').as('cost'),
+      ])
+      .where('daily_rollups.local_day', '>=', fromDay)
+      .where('daily_rollups.local_day', '<=', toDay)
       .where(column, '<>', 0)
-      .groupBy(column);
+      .groupBy([column, 'sites.currency']);
     if (subjectId !== undefined) query = query.where(column, '=', subjectId);
     const rows = await query.execute();
-    return rows.map((row) => ({ id: Number(row.id), costMicro: Number(row.cost) }));
+    return rows.map((row) => ({ id: Number(row.id), currency: row.currency, costMicro: Number(row.cost) }));
   }
 
   /**
