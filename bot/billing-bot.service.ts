@@ -11,6 +11,7 @@ import { alarmCard, openAlarmsCard } from './cards/alarm-card.js';
 import type { AdaptiveCard } from './cards/card-elements.js';
 import { helpCard } from './cards/help-card.js';
 import { subscriptionCard } from './cards/scheduled-report-card.js';
+import { SUBSCRIPTION_WORDS } from '../backend/schedules/subscription-messages.js';
 import { alarmsLink } from './cards/report-link.js';
 import type {
   BotCommand,
@@ -238,7 +239,7 @@ export class BillingBotService {
       card: subscriptionCard({
         reportName: REPORT_NAMES[report],
         schedule,
-        note: `It comes here at 07:00 ${SENT_ON[schedule]}, for ${SENT_FOR[schedule]}; you can still ask for the report at any time.`,
+        note: `It comes here at ${SUBSCRIPTION_WORDS[schedule].sentOn}, for ${SUBSCRIPTION_WORDS[schedule].covers}; you can still ask for the report at any time.`,
       }),
     };
   }
@@ -415,8 +416,3 @@ function validZone(zone: string | null): string | null {
     return null;
   }
 }
-
-/** When each subscription is sent (the report scheduler's times, in the company's time zone). */
-const SENT_ON = { daily: 'every day', weekly: 'every Monday', monthly: 'on the 1st of each month' } as const;
-/** The period each subscription covers. */
-const SENT_FOR = { daily: 'yesterday', weekly: 'last week', monthly: 'last month' } as const;

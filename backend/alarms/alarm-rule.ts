@@ -238,7 +238,7 @@ export function validateAlarmRule(input: unknown): AlarmRuleInput {
     ...(definition.success ? [] : issues(definition.error, 'definition')),
     ...(recipients.success ? [] : issues(recipients.error, 'recipients')),
   ];
-  if (details.length > 0 || !definition.success || !recipients.success)
+  if (!definition.success || !recipients.success)
     throw new LedgerlineError('invalid-input', `the ${base.data.kind} alarm rule is not valid`, details);
   return {
     name: base.data.name,

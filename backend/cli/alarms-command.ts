@@ -35,7 +35,7 @@ export function registerAlarmsCommand(program: Command, context: CliContext): vo
   const run = (command: Command, work: (database: Database) => Promise<void>) =>
     withDatabase(databaseUrl(command.optsWithGlobals<DatabaseOptions>(), context), work);
   const rules = (database: Database) =>
-    new AlarmRuleAdmin(database, context.env.LEDGERLINE_ADMIN_GROUP_ID ?? null);
+    new AlarmRuleAdmin(database, context.env.LEDGERLINE_ADMIN_GROUP_ID?.trim() || null);
 
   alarms
     .command('list')

@@ -109,18 +109,12 @@ export async function startAutomation(setup: AutomationSetup): Promise<RunningAu
 }
 
 /**
- * A schedule's recipient as the bot's principal source knows people: by Entra object id, taken
- * from the directory when the schedule names the person by UPN.
+ * A schedule's recipient as the bot's principal source knows people: by Entra object id (the
+ * scheduler has already taken it from the directory when the schedule names the person by UPN).
  */
 async function principalOf(
-  { principals, database }: AutomationSetup,
+  { principals }: AutomationSetup,
   person: { objectId: string | null; upn: string | null },
 ): Promise<Principal | null> {
-  if (!principals) return null;
-  let objectId = person.objectId;
-  if (!objectId && person.upn) {
-    const user = await repositoriesFor(database.kysely, database).users.findByUpn(person.upn);
-    objectId = user?.entraObjectId ?? null;
-  }
-  return principals.principalOf({ objectId, teamsUserId: '', name: person.upn });
+  return principals?.principalOf({ objectId: person.objectId, teamsUserId: '', name: person.upn }) ?? null;
 }

@@ -49,7 +49,8 @@ export function checkConfiguration(loaded: LoadedConfiguration): void {
 function checkPort(text: string | undefined): void {
   if (!text?.trim()) return;
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 1 || port > 65535)
+  // As `serve` reads it: 0 asks the system for a free port.
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new LedgerlineError(
       'configuration',
       `${CLI_ENV_VARIABLES.server.port}: must be a port, 1 to 65535`,

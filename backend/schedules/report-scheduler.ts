@@ -195,17 +195,16 @@ export class ReportScheduler {
 }
 
 /**
- * Starts the report scheduler for the server: node-cron fires a task per enabled schedule (its
- * cron expression in its time zone) and per subscription kind, and a minute's sweep picks up
- * schedules changed on any server and runs whose lease ran out; a missed run is made once at
- * start-up. `stop` ends the tasks and waits for a run in progress.
+ * Starts the report scheduler for the server: node-cron ticks each minute and the scheduler makes
+ * the runs that are due by each schedule's cron expression in its time zone (and the bot
+ * subscriptions'); a missed run is made once at start-up. `stop` ends the ticks and waits for a
+ * run in progress.
  */
 export function startReportScheduler(options: ReportSchedulerOptions): {
   stop(): Promise<void>;
   scheduler: ReportScheduler;
 } {
   const scheduler = new ReportScheduler(options);
-  const tasks = new Map<string, ReturnType<typeof cron.schedule>>();
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   let stopped = false;
@@ -221,48 +220,15 @@ export function startReportScheduler(options: ReportSchedulerOptions): {
         busy = false;
       });
   };
-  const add = (key: string, expression: string, timeZone: string) => {
-    if (tasks.has(key)) return;
-    tasks.set(key, cron.schedule(expression, runDue, { timezone: timeZone, name: key, noOverlap: true }));
-  };
-  const sync = async () => {
-    const wanted = new Set<string>(['sweep']);
-    const timeZone = options.timeZone ?? 'UTC';
-    for (const [kind, expression] of Object.entries(SUBSCRIPTION_CRONS)) {
-      wanted.add(`subscriptions-${kind}`);
-      add(`subscriptions-${kind}`, expression, timeZone);
-    }
-    const schedules = await repositoriesFor(options.database.kysely, options.database).schedules.list();
-    for (const schedule of schedules.filter((entry) => entry.enabled)) {
-      const key = `schedule-${schedule.id}:${schedule.cron}:${schedule.timeZone}`;
-      wanted.add(key);
-      add(key, schedule.cron, schedule.timeZone);
-    }
-    for (const [key, task] of tasks)
-      if (!wanted.has(key)) {
-        tasks.delete(key);
-        await task.destroy();
-      }
-  };
-  tasks.set(
-    'sweep',
-    cron.schedule(
-      '* * * * *',
-      () =>
-        void sync().then(runDue, (error: unknown) =>
-          options.reporter?.warn('report schedules could not be read', { error: String(error) }),
-        ),
-    ),
-  );
-  void sync().then(runDue, (error: unknown) =>
-    options.reporter?.warn('report schedules could not be read', { error: String(error) }),
-  );
+  // Cron expressions have minutes as their finest unit: a tick each minute reaches every due
+  // time, of any schedule changed on any server, and every run whose lease ran out.
+  const tick = cron.schedule('* * * * *', runDue, { name: 'report-schedules', noOverlap: true });
+  runDue();
   return {
     scheduler,
     async stop() {
       stopped = true;
-      for (const task of tasks.values()) await task.destroy();
-      tasks.clear();
+      await tick.destroy();
       await running;
     },
   };

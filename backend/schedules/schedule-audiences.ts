@@ -43,7 +43,8 @@ export async function scheduleAudiences(
   const problems: string[] = [];
   let shared: Principal | null | undefined;
   const sharedPrincipal = async () => {
-    if (shared === undefined) shared = await scheduleScope(schedule, principals);
+    if (shared !== undefined) return shared;
+    shared = await scheduleScope(schedule, principals);
     if (!shared)
       problems.push(
         `the schedule's creator ${schedule.createdBy} cannot be resolved, so nothing is sent outside a person's own rights`,

@@ -19,6 +19,13 @@ export const SUBSCRIPTION_CRONS: Record<BotSubscription['schedule'], string> = {
 
 const PERIODS = { daily: 'yesterday', weekly: 'last-week', monthly: 'last-month' } as const;
 
+/** The same times and periods in words, for the bot's answer to `subscribe`. */
+export const SUBSCRIPTION_WORDS: Record<BotSubscription['schedule'], { sentOn: string; covers: string }> = {
+  daily: { sentOn: '07:00 every day', covers: 'yesterday' },
+  weekly: { sentOn: '07:00 every Monday', covers: 'last week' },
+  monthly: { sentOn: '07:00 on the 1st of each month', covers: 'last month' },
+};
+
 const REPORTS: Record<
   string,
   { name: string; request: (period: { from: string; to: string; label: string }) => ReportRequest }

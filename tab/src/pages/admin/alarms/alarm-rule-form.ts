@@ -1,5 +1,6 @@
 import type { AlarmRecipients, AlarmRule, AlarmRuleKind } from '../../../api/api-types';
 import { amountText, parseAmount, parseWhole } from '../shared/amount';
+import { listOf } from '../shared/text-list';
 
 /** The kinds of rule, in the order the form offers them. */
 export const ALARM_RULE_KINDS: readonly AlarmRuleKind[] = [
@@ -173,11 +174,6 @@ const SHOWN: Record<AlarmRuleKind, readonly string[]> = {
 
 const text = (value: unknown, otherwise = '') => (typeof value === 'number' ? String(value) : otherwise);
 const listText = (value: unknown, otherwise = '') => (Array.isArray(value) ? value.join(', ') : otherwise);
-const listOf = (value: string) =>
-  value
-    .split(/[,;\s]+/)
-    .map((item) => item.trim())
-    .filter(Boolean);
 const pick = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
 

@@ -1,4 +1,5 @@
 import type { Site } from '../admin-types';
+import { listOf } from '../shared/text-list';
 
 /** A site and its dial plan as the form holds them; lists are written with commas. */
 export interface SiteDraft {
@@ -52,12 +53,6 @@ export function siteDraftOf(site: Site): SiteDraft {
   };
 }
 
-const list = (text: string) =>
-  text
-    .split(/[,;\s]+/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 /** Whether `Intl` knows a time zone by this name (Europe/Rome). */
 export function validTimeZone(zone: string): boolean {
   try {
@@ -91,7 +86,7 @@ export function siteBody(
   check('outsideLineCode', outsideLineCode === '' || digits(outsideLineCode, 8));
   check('internationalPrefix', digits(internationalPrefix, 8));
   check('nationalPrefix', nationalPrefix === '' || digits(nationalPrefix, 8));
-  const ranges = list(draft.extensionRanges).map((item) => {
+  const ranges = listOf(draft.extensionRanges).map((item) => {
     const [from = '', to = from] = item.split('-');
     return { from, to };
   });
@@ -102,7 +97,7 @@ export function siteBody(
         digits(from, 8) && digits(to, 8) && from.length === to.length && Number(from) <= Number(to),
     ),
   );
-  const localAreaCodes = list(draft.localAreaCodes);
+  const localAreaCodes = listOf(draft.localAreaCodes);
   check(
     'localAreaCodes',
     localAreaCodes.every((item) => digits(item, 6)),

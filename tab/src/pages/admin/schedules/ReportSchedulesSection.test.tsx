@@ -70,7 +70,9 @@ describe('scheduled reports', () => {
       }),
     });
     await user.click(await screen.findByRole('button', { name: 'Send now: Monthly costs' }, SECTION_LOAD));
-    expect(await screen.findByRole('alert')).toHaveTextContent('schedule 3 is being sent already');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('schedule 3 is being sent already');
+    expect(alert).toHaveTextContent('Not sent');
   });
 
   it('creates a schedule from the form, a preset giving the cron expression', async () => {

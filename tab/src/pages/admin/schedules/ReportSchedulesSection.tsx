@@ -2,6 +2,7 @@ import { Button, Switch, Table, TableBody, TableCell, TableRow, Title3 } from '@
 import { AddRegular, SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { ReportSchedule } from '../../../api/api-types';
+import { ErrorState } from '../../../components/PageState';
 import { useApiQuery } from '../../../api/use-api-query';
 import { useFormat, useStrings } from '../../../i18n/I18nProvider';
 import { ADMIN_API } from '../admin-types';
@@ -46,7 +47,7 @@ export function ReportSchedulesSection() {
         </Button>
       </div>
       <FormFeedback success={done} error={toggle.error} />
-      {run.error ? <FormFeedback error={run.error} /> : null}
+      {run.error ? <ErrorState error={run.error} title={strings.notSent} /> : null}
       <QueryView query={schedules} empty={strings.none}>
         {(list) => (
           <div className={form.wrap}>
@@ -82,6 +83,7 @@ export function ReportSchedulesSection() {
                         aria-label={strings.enabledLabel(schedule.name)}
                         onChange={() => {
                           setDone(null);
+                          run.reset();
                           toggle.mutate(schedule, {
                             onSuccess: () => setDone(strings.switched(schedule.name, !schedule.enabled)),
                           });
@@ -106,6 +108,7 @@ export function ReportSchedulesSection() {
                           disabled={run.isPending}
                           onClick={() => {
                             setDone(null);
+                            toggle.reset();
                             run.mutate(schedule, { onSuccess: () => setDone(strings.sent(schedule.name)) });
                           }}
                         >

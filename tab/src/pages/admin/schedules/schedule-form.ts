@@ -1,5 +1,6 @@
 import type { ReportSchedule, ScheduleFormat } from '../../../api/api-types';
 import { validTimeZone } from '../directory/site-form';
+import { listOf } from '../shared/text-list';
 
 /** The reports a schedule can send, as the report engine names them. */
 export const SCHEDULE_REPORTS = [
@@ -105,10 +106,7 @@ export function scheduleBody(
 ): { ok: true; body: ScheduleBody } | { ok: false; problems: ScheduleField[] } {
   const problems: ScheduleField[] = [];
   const name = draft.name.trim();
-  const recipients = draft.recipients
-    .split(/[,;\s]+/)
-    .map((recipient) => recipient.trim())
-    .filter(Boolean);
+  const recipients = listOf(draft.recipients);
   const timeZone = draft.timeZone.trim();
   if (name === '' || name.length > 128) problems.push('name');
   if (recipients.length === 0) problems.push('recipients');
